@@ -1,0 +1,38 @@
+"""Command line: `python -m ecosystem validate [DATA_DIR]`, `python -m ecosystem report [DATA_DIR]`."""
+
+import argparse
+import sys
+
+from .config import resolve_data_dir
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ecosystem", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("validate", "check the dataset against its descriptor and the custom rules"),
+        ("report", "counts and completeness of the dataset, as Markdown"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("data_dir", nargs="?", help="data directory (default: $ECOSYSTEM_DATA_DIR or data/)")
+    args = parser.parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.command == "validate":
+        from .validate import validate
+
+        problems = validate(data_dir)
+        for problem in problems:
+            print(problem)
+        if problems:
+            print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
+            return 1
+        print(f"{data_dir}: valid")
+        return 0
+    from .report import build_report
+
+    print(build_report(data_dir))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Plotly figures that tell the cluster's story, built from the filtered actors."""
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import columns as C
+from .taxonomy import Taxonomy
+
+
+def count_by_type(actors: pd.DataFrame, taxonomy: Taxonomy) -> pd.Series:
+    """Actors per primary type, in taxonomy order, zero counts dropped."""
+    counts = actors[C.TYPE].value_counts()
+    order = [t for t in taxonomy.ids("types") if counts.get(t, 0)]
+    extra = sorted(set(counts.index) - set(order))
+    return counts.reindex(order + extra).astype(int)
+
+
+def build_type_chart(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, title: str, axis: str) -> go.Figure:
+    counts = count_by_type(actors, taxonomy)
+    labels = taxonomy.labels("types", counts.index, lang)
+    colours = [taxonomy.row("types", t).get("colour", "#555555") for t in counts.index]
+    figure = go.Figure(
+        go.Bar(
+            x=counts.values,
+            y=labels,
+            orientation="h",
+            marker_color=colours,
+            text=counts.values,
+            textposition="auto",
+            customdata=list(counts.index),
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title=title,
+        xaxis_title=axis,
+        yaxis={"autorange": "reversed"},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        height=60 + 32 * max(len(counts), 1),
+    )
+    return figure
+
+
+def count_area_modality(actors: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
+    """Actors per (therapeutic area, modality): rows are areas, columns modalities."""
+    pairs = actors[[C.AREAS, C.MODALITIES]].explode(C.AREAS).explode(C.MODALITIES).dropna()
+    table = pd.crosstab(pairs[C.AREAS], pairs[C.MODALITIES]) if len(pairs) else pd.DataFrame()
+    return table.reindex(
+        index=list(taxonomy.ids("areas")), columns=list(taxonomy.ids("modalities")), fill_value=0
+    ).astype(int)
+
+
+def build_matrix_chart(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, title: str) -> go.Figure:
+    table = count_area_modality(actors, taxonomy)
+    table = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
+    figure = go.Figure(
+        go.Heatmap(
+            z=table.values,
+            x=taxonomy.labels("modalities", table.columns, lang),
+            y=taxonomy.labels("areas", table.index, lang),
+            text=table.values,
+            texttemplate="%{text}",
+            colorscale="Blues",
+            showscale=False,
+            hovertemplate="%{y} × %{x}: %{z}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title=title,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        height=220 + 44 * max(len(table), 1),
+        xaxis={"dtick": 1, "automargin": True, "side": "top"},
+        yaxis={"dtick": 1, "automargin": True, "autorange": "reversed"},
+    )
+    return figure

@@ -1,0 +1,149 @@
+"""Every UI string in French and English, in one catalogue.
+
+Taxonomy labels live in data/taxonomy/*.csv; this holds the interface itself.
+"""
+
+from .urlstate import DEFAULT_LANG, LANGS
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"en": "Marseille immunology ecosystem", "fr": "Écosystème de l'immunologie à Marseille"},
+    "page_home": {"en": "Overview", "fr": "Vue d'ensemble"},
+    "page_map": {"en": "Map", "fr": "Carte"},
+    "page_directory": {"en": "Directory", "fr": "Annuaire"},
+    "page_actor": {"en": "Actor profile", "fr": "Fiche acteur"},
+    "language": {"en": "Language", "fr": "Langue"},
+    "choose": {"en": "All", "fr": "Tous"},
+    "filters": {"en": "Filters", "fr": "Filtres"},
+    "filter_type": {"en": "Type of actor", "fr": "Type d'acteur"},
+    "filter_area": {"en": "Therapeutic area", "fr": "Domaine thérapeutique"},
+    "filter_modality": {"en": "Modality", "fr": "Modalité"},
+    "filter_status": {"en": "Status", "fr": "Statut"},
+    "filter_stage": {"en": "Development stage", "fr": "Stade de développement"},
+    "filter_founded": {"en": "Founded between", "fr": "Créé entre"},
+    "filter_q": {"en": "Search", "fr": "Recherche"},
+    "filter_q_help": {
+        "en": "Name, acronym, description or city; accents and case do not matter.",
+        "fr": "Nom, sigle, description ou ville ; accents et majuscules indifférents.",
+    },
+    "filter_f2030": {"en": "France 2030 laureates only", "fr": "Lauréats France 2030 uniquement"},
+    "filter_mib": {"en": "MIB members only", "fr": "Membres du MIB uniquement"},
+    "filter_scope": {"en": "Where", "fr": "Où"},
+    "scope_all": {"en": "Everywhere", "fr": "Partout"},
+    "reset_filters": {"en": "Clear filters", "fr": "Effacer les filtres"},
+    "ignored_values": {
+        "en": "Ignored in the link (unknown or malformed): {values}",
+        "fr": "Ignoré dans le lien (inconnu ou mal formé) : {values}",
+    },
+    "data_as_of": {"en": "Data as of {date}", "fr": "Données à jour au {date}"},
+    "data_licence": {
+        "en": "Dataset under CC BY 4.0; every fact links to its source.",
+        "fr": "Jeu de données sous licence CC BY 4.0 ; chaque fait renvoie à sa source.",
+    },
+    "data_problems": {
+        "en": "{count} problem(s) in the dataset: affected cells are shown empty. Curators: run `python -m ecosystem validate`.",
+        "fr": "{count} problème(s) dans le jeu de données : les cellules concernées sont affichées vides. Curateurs : lancez `python -m ecosystem validate`.",
+    },
+    "data_unavailable": {
+        "en": "The dataset cannot be read: {error}",
+        "fr": "Le jeu de données est illisible : {error}",
+    },
+    "showing": {"en": "{shown} of {total} actors", "fr": "{shown} acteurs sur {total}"},
+    "home_intro": {
+        "en": "Who works on immunology in Marseille, where, and on what: research units, hospitals, "
+        "CROs and platforms, biotechs, diagnostics firms, pharma, support organisations, investors and "
+        "France 2030 projects around the Marseille Immunology Biocluster (MIB). Every fact carries its "
+        "source and the date it was last checked.",
+        "fr": "Qui travaille sur l'immunologie à Marseille, où, et sur quoi : unités de recherche, hôpitaux, "
+        "CRO et plateformes, biotechs, sociétés de diagnostic, industrie pharmaceutique, structures "
+        "d'accompagnement, investisseurs et projets France 2030 autour du Marseille Immunology Biocluster "
+        "(MIB). Chaque fait est accompagné de sa source et de sa date de vérification.",
+    },
+    "home_audience": {
+        "en": "For cluster staff presenting the ecosystem, investors exploring companies and journalists "
+        "checking facts: every view has its own link, and every list can be downloaded.",
+        "fr": "Pour l'équipe du cluster qui présente l'écosystème, les investisseurs qui explorent les "
+        "entreprises et les journalistes qui vérifient les faits : chaque vue a son lien, chaque liste se "
+        "télécharge.",
+    },
+    "metric_actors": {"en": "Actors", "fr": "Acteurs"},
+    "metric_marseille": {"en": "In the Aix-Marseille area", "fr": "Dans la métropole"},
+    "metric_biotechs": {"en": "Biotechs", "fr": "Biotechs"},
+    "metric_mib": {"en": "MIB members", "fr": "Membres du MIB"},
+    "metric_f2030": {"en": "France 2030 laureates", "fr": "Lauréats France 2030"},
+    "chart_by_type": {"en": "Actors by type", "fr": "Acteurs par type"},
+    "chart_area_modality": {"en": "Therapeutic areas × modalities", "fr": "Domaines thérapeutiques × modalités"},
+    "count": {"en": "Actors", "fr": "Acteurs"},
+    "go_map": {"en": "Open the map", "fr": "Ouvrir la carte"},
+    "go_directory": {"en": "Browse the directory", "fr": "Parcourir l'annuaire"},
+    "go_actor": {"en": "Look up an actor", "fr": "Consulter une fiche"},
+    "map_outside": {
+        "en": "{count} of the filtered actors lie outside this view.",
+        "fr": "{count} des acteurs filtrés sont hors de cette vue.",
+    },
+    "map_fit_all": {"en": "Show all {count} on the map", "fr": "Montrer les {count} sur la carte"},
+    "map_back_marseille": {"en": "Back to Marseille", "fr": "Revenir à Marseille"},
+    "map_click_hint": {
+        "en": "Click a marker to see the actor's card.",
+        "fr": "Cliquez sur un marqueur pour voir la fiche de l'acteur.",
+    },
+    "map_legend": {"en": "Types", "fr": "Types"},
+    "map_markers": {"en": "{count} actors on the map", "fr": "{count} acteurs sur la carte"},
+    "open_profile": {"en": "Open the full profile", "fr": "Ouvrir la fiche complète"},
+    "close_card": {"en": "Close", "fr": "Fermer"},
+    "directory_hint": {
+        "en": "Select a row to open the actor's profile; click a column header to sort.",
+        "fr": "Sélectionnez une ligne pour ouvrir la fiche ; cliquez sur un en-tête pour trier.",
+    },
+    "download_csv": {"en": "Download this list (CSV)", "fr": "Télécharger cette liste (CSV)"},
+    "col_name": {"en": "Name", "fr": "Nom"},
+    "col_type": {"en": "Type", "fr": "Type"},
+    "col_areas": {"en": "Therapeutic areas", "fr": "Domaines thérapeutiques"},
+    "col_modalities": {"en": "Modalities", "fr": "Modalités"},
+    "col_city": {"en": "City", "fr": "Ville"},
+    "col_founded": {"en": "Founded", "fr": "Création"},
+    "col_status": {"en": "Status", "fr": "Statut"},
+    "col_stage": {"en": "Stage", "fr": "Stade"},
+    "col_identifiers": {"en": "Registry identifiers", "fr": "Identifiants officiels"},
+    "no_results": {
+        "en": "No actor matches these filters.",
+        "fr": "Aucun acteur ne correspond à ces filtres.",
+    },
+    "choose_actor": {"en": "Choose an actor", "fr": "Choisir un acteur"},
+    "actor_not_found": {
+        "en": "No actor with the id “{actor}”. It may have been renamed or removed.",
+        "fr": "Aucun acteur avec l'identifiant « {actor} ». Il a peut-être été renommé ou retiré.",
+    },
+    "back_directory": {"en": "Back to the directory", "fr": "Retour à l'annuaire"},
+    "fact_type": {"en": "Type", "fr": "Type"},
+    "fact_areas": {"en": "Therapeutic areas", "fr": "Domaines thérapeutiques"},
+    "fact_modalities": {"en": "Modalities", "fr": "Modalités"},
+    "fact_address": {"en": "Address", "fr": "Adresse"},
+    "fact_location": {"en": "Position on the map", "fr": "Position sur la carte"},
+    "fact_founded": {"en": "Founded", "fr": "Création"},
+    "fact_status": {"en": "Status", "fr": "Statut"},
+    "fact_stage": {"en": "Most advanced programme", "fr": "Programme le plus avancé"},
+    "fact_website": {"en": "Website", "fr": "Site web"},
+    "fact_france2030": {"en": "France 2030", "fr": "France 2030"},
+    "fact_mib": {"en": "Marseille Immunology Biocluster", "fr": "Marseille Immunology Biocluster"},
+    "fact_mib_member": {"en": "Member", "fr": "Membre"},
+    "fact_acquired_by": {"en": "Acquired by", "fr": "Racheté par"},
+    "fact_parent": {"en": "Parent", "fr": "Maison mère"},
+    "fact_notes": {"en": "Notes", "fr": "Notes"},
+    "section_relations": {"en": "Relations", "fr": "Relations"},
+    "section_milestones": {"en": "Milestones", "fr": "Jalons"},
+    "section_sources": {"en": "Sources", "fr": "Sources"},
+    "last_verified": {"en": "Last verified on {date}", "fr": "Vérifié le {date}"},
+    "no_relations": {"en": "No relation recorded.", "fr": "Aucune relation enregistrée."},
+    "not_given": {"en": "not given by our sources", "fr": "non indiqué par nos sources"},
+    "status_since": {"en": "{status} ({year})", "fr": "{status} ({year})"},
+    "share_link": {"en": "Link to this view", "fr": "Lien vers cette vue"},
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
+    """The string for `key` in `lang`, with `values` filled in."""
+    entry = STRINGS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang if lang in LANGS else DEFAULT_LANG) or entry[DEFAULT_LANG]
+    return text.format(**values) if values else text

@@ -1,0 +1,267 @@
+"""The one module that knows Streamlit: cached data, page set-up, shared sidebar, URL sync.
+
+The view state lives in `st.session_state` and mirrors the URL both ways:
+a link opens exactly its view, and moving between pages keeps it.
+"""
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from . import columns as C
+from .config import resolve_data_dir
+from .filters import FACET_VOCABULARIES, FACETS, SCOPES, Filters, count_facet, filter_actors, founded_bounds
+from .i18n import t
+from .load import DataError, Dataset, load_dataset
+from .urlstate import LANGS, PASSTHROUGH, Ignored, ViewState, decode_state, encode_state
+from .validate import Problem, validate
+
+ENTRY_KEY = "entrypoint_ran"
+STATE_KEY = "view_state"
+WRITTEN_KEY = "view_state_url"
+IGNORED_KEY = "view_state_ignored"
+WIDGET_PREFIX = "filter_"
+
+
+@st.cache_data(show_spinner=False)
+def load_cached_dataset(data_dir: str) -> Dataset:
+    return load_dataset(data_dir)
+
+
+@st.cache_data(show_spinner=False)
+def validate_cached(data_dir: str) -> list[Problem]:
+    return validate(data_dir)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a page needs: the data, the view, and the actors that pass the filters."""
+
+    dataset: Dataset
+    state: ViewState
+    filtered: pd.DataFrame
+
+    @property
+    def lang(self) -> str:
+        return self.state.lang
+
+    def t(self, key: str, **values) -> str:
+        return t(key, self.state.lang, **values)
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params if key not in PASSTHROUGH}
+
+
+def _written(params: dict[str, str]) -> dict[str, list[str]]:
+    return {key: [value] for key, value in params.items()}
+
+
+def write_state(state: ViewState, dataset: Dataset) -> None:
+    """Make `state` the current view and put it in the URL."""
+    params = encode_state(state, taxonomy=dataset.taxonomy)
+    st.session_state[STATE_KEY] = state
+    st.session_state[WRITTEN_KEY] = _written(params)
+    keep = {key: st.query_params.get_all(key) for key in PASSTHROUGH if key in st.query_params}
+    st.query_params.from_dict({**params, **keep})
+
+
+def sync_state(dataset: Dataset | None) -> ViewState:
+    """The current view: from the URL when it brings a new one, else from the session.
+
+    Streamlit clears the query string when the user changes page; the session
+    copy then writes it back, so that the state survives the move.
+    """
+    url = _url_params()
+    if dataset is None:
+        lang = (url.get("lang") or [""])[0]
+        return ViewState(lang=lang if lang in LANGS else ViewState().lang)
+    known = STATE_KEY in st.session_state
+    if not known or (url and url != st.session_state.get(WRITTEN_KEY)):
+        state, ignored = decode_state(url, taxonomy=dataset.taxonomy, actor_ids=dataset.actors[C.ID])
+        st.session_state[IGNORED_KEY] = ignored
+        write_state(state, dataset)
+    elif not url and st.session_state.get(WRITTEN_KEY):
+        write_state(st.session_state[STATE_KEY], dataset)
+    return st.session_state[STATE_KEY]
+
+
+def current_state() -> ViewState:
+    return st.session_state.get(STATE_KEY, ViewState())
+
+
+def get_dataset() -> tuple[Dataset | None, str | None]:
+    """The dataset, or the reason it cannot be read."""
+    try:
+        return load_cached_dataset(str(resolve_data_dir())), None
+    except (DataError, OSError, ValueError) as error:
+        return None, str(error)
+
+
+# --- sidebar widgets, fed from the state and writing back to it -------------------------
+
+
+def _update_filters(dataset: Dataset, **changes) -> None:
+    state = current_state()
+    write_state(replace(state, filters=replace(state.filters, **changes)), dataset)
+
+
+def _on_facet(dataset: Dataset, facet: str) -> None:
+    _update_filters(dataset, **{facet: frozenset(st.session_state[WIDGET_PREFIX + facet])})
+
+
+def _on_value(dataset: Dataset, name: str, convert=lambda value: value) -> None:
+    _update_filters(dataset, **{name: convert(st.session_state[WIDGET_PREFIX + name])})
+
+
+def _on_lang(dataset: Dataset) -> None:
+    write_state(replace(current_state(), lang=st.session_state["lang_widget"]), dataset)
+
+
+def _on_reset(dataset: Dataset) -> None:
+    write_state(replace(current_state(), filters=Filters()), dataset)
+
+
+def _seed(key: str, value) -> None:
+    """Give a widget the state's value before it is drawn (widgets forget across pages)."""
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value
+
+
+def render_language(dataset: Dataset | None, state: ViewState) -> None:
+    _seed("lang_widget", state.lang)
+    st.sidebar.segmented_control(
+        t("language", state.lang),
+        options=list(LANGS),
+        format_func=str.upper,
+        key="lang_widget",
+        on_change=_on_lang if dataset else None,
+        args=(dataset,) if dataset else None,
+    )
+
+
+def render_filters(dataset: Dataset, state: ViewState) -> None:
+    filters, lang, taxonomy, actors = state.filters, state.lang, dataset.taxonomy, dataset.actors
+    sidebar = st.sidebar
+    sidebar.header(t("filters", lang))
+
+    key = WIDGET_PREFIX + "q"
+    _seed(key, filters.q)
+    sidebar.text_input(
+        t("filter_q", lang), key=key, help=t("filter_q_help", lang), on_change=_on_value, args=(dataset, "q")
+    )
+
+    for facet, vocabulary in FACET_VOCABULARIES.items():
+        counts = count_facet(actors, filters, facet)
+        key = WIDGET_PREFIX + facet
+        options = [item for item in taxonomy.ids(vocabulary)]
+        _seed(key, [item for item in options if item in getattr(filters, facet)])
+        sidebar.multiselect(
+            t(f"filter_{facet}", lang),
+            options=options,
+            format_func=lambda item, v=vocabulary, c=counts: f"{taxonomy.label(v, item, lang)} ({c.get(item, 0)})",
+            key=key,
+            placeholder=t("choose", lang),
+            on_change=_on_facet,
+            args=(dataset, facet),
+        )
+
+    bounds = founded_bounds(actors)
+    if bounds and bounds[0] < bounds[1]:
+        key = WIDGET_PREFIX + "founded"
+        low, high = filters.founded or bounds
+        _seed(key, (max(bounds[0], min(low, bounds[1])), min(bounds[1], max(high, bounds[0]))))
+        sidebar.slider(
+            t("filter_founded", lang),
+            min_value=bounds[0],
+            max_value=bounds[1],
+            key=key,
+            on_change=_on_value,
+            args=(dataset, "founded", lambda value, b=bounds: None if tuple(value) == b else tuple(value)),
+        )
+
+    scope_options = ["", *SCOPES]
+    key = WIDGET_PREFIX + "scope"
+    _seed(key, filters.scope or "")
+    scope_counts = {
+        scope: int((filter_actors(actors, replace(filters, scope=None))[C.SCOPE] == scope).sum()) for scope in SCOPES
+    }
+    sidebar.radio(
+        t("filter_scope", lang),
+        options=scope_options,
+        format_func=lambda s: (
+            t("scope_all", lang) if not s else f"{taxonomy.label('scopes', s, lang)} ({scope_counts[s]})"
+        ),
+        key=key,
+        on_change=_on_value,
+        args=(dataset, "scope", lambda value: value or None),
+    )
+    for flag in ("f2030", "mib"):
+        key = WIDGET_PREFIX + flag
+        _seed(key, getattr(filters, flag))
+        sidebar.checkbox(t(f"filter_{flag}", lang), key=key, on_change=_on_value, args=(dataset, flag, bool))
+    if not filters.is_empty:
+        sidebar.button(t("reset_filters", lang), on_click=_on_reset, args=(dataset,))
+
+
+def render_notices(lang: str, ignored: list[Ignored], problems: list[Problem]) -> None:
+    if ignored:
+        st.info(t("ignored_values", lang, values=", ".join(f"`{item}`" for item in ignored)), icon="ℹ️")
+    if problems:
+        st.warning(t("data_problems", lang, count=len(problems)), icon="⚠️")
+
+
+def render_footer(dataset: Dataset, lang: str) -> None:
+    st.sidebar.divider()
+    st.sidebar.caption(t("data_as_of", lang, date=dataset.data_as_of))
+    st.sidebar.caption(t("data_licence", lang))
+
+
+def mark_entrypoint() -> None:
+    """Called by dashboard.py on every run, before `st.navigation`."""
+    st.session_state[ENTRY_KEY] = True
+
+
+def ensure_entrypoint() -> None:
+    """Run the page through dashboard.py's navigation, even on a server's first deep link.
+
+    Until some session calls `st.navigation`, Streamlit treats a `pages/` folder
+    the old way and runs `/map` without the entry script (file names in the
+    menu, no translated titles, no page config). Leave that mode and run again.
+    """
+    if not st.session_state.get(ENTRY_KEY):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def page_setup() -> Page | None:
+    """Sidebar and notices shared by every page; None when there is no data to show."""
+    ensure_entrypoint()
+    dataset, error = get_dataset()
+    state = sync_state(dataset)
+    render_language(dataset, state)
+    if dataset is None:
+        st.error(t("data_unavailable", state.lang, error=error))
+        return None
+    render_filters(dataset, state)
+    render_footer(dataset, state.lang)
+    ignored = st.session_state.pop(IGNORED_KEY, [])
+    render_notices(state.lang, ignored, validate_cached(dataset.data_dir))
+    return Page(dataset=dataset, state=state, filtered=filter_actors(dataset.actors, state.filters))
+
+
+def go_to_actor(page: Page, actor: str | None) -> None:
+    """Open the actor page for `actor`, keeping the rest of the view."""
+    state = replace(page.state, actor=actor)
+    write_state(state, page.dataset)
+    st.switch_page("pages/actor.py", query_params=encode_state(state, taxonomy=page.dataset.taxonomy))
+
+
+def link_params(page: Page, **changes) -> dict[str, str]:
+    """Query parameters for a link to the current view with `changes` applied."""
+    return encode_state(replace(page.state, **changes), taxonomy=page.dataset.taxonomy)
+
+
+__all__ = ["FACETS", "Page", "go_to_actor", "link_params", "page_setup", "sync_state"]

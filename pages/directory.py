@@ -1,0 +1,43 @@
+"""Directory: the filtered actors as a sortable table; a selected row opens its profile."""
+
+import streamlit as st
+
+from ecosystem import columns as C
+from ecosystem import ui
+from ecosystem.views import build_directory_table, build_export_csv
+
+page = ui.page_setup()
+if page:
+    lang, actors, dataset = page.lang, page.filtered, page.dataset
+    st.title(page.t("page_directory"))
+    st.caption(page.t("showing", shown=len(actors), total=len(dataset.actors)) + " · " + page.t("directory_hint"))
+    table = build_directory_table(actors, dataset.taxonomy, lang)
+    event = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="directory_table",
+        column_config={
+            C.NAME: st.column_config.TextColumn(page.t("col_name"), pinned=True),
+            C.TYPE: page.t("col_type"),
+            C.AREAS: st.column_config.ListColumn(page.t("col_areas")),
+            C.MODALITIES: st.column_config.ListColumn(page.t("col_modalities")),
+            C.CITY: page.t("col_city"),
+            C.FOUNDED: st.column_config.NumberColumn(page.t("col_founded"), format="%d"),
+            C.STATUS: page.t("col_status"),
+            C.STAGE: page.t("col_stage"),
+        },
+    )
+    st.download_button(
+        page.t("download_csv"),
+        data=build_export_csv(actors),
+        file_name="marseille-immunology-actors.csv",
+        mime="text/csv",
+        icon=":material/download:",
+    )
+    rows = event.selection.rows if event else []
+    if rows:
+        st.session_state.pop("directory_table", None)
+        ui.go_to_actor(page, table.index[rows[0]])
