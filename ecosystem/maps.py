@@ -127,9 +127,14 @@ def find_clicked_actor(tooltip: str | None, actors: pd.DataFrame) -> str | None:
     """The id of the actor whose marker was clicked, from the tooltip's text."""
     if not tooltip:
         return None
-    text = " ".join(re.sub(r"<[^>]*>", " ", html.unescape(str(tooltip))).split())
-    matches = actors[actors[C.NAME].map(lambda name: " ".join(str(name).split())) == text]
-    return str(matches.iloc[0][C.ID]) if len(matches) else None
+    names = actors[C.NAME].map(lambda name: " ".join(str(name).split()))
+    text = html.unescape(str(tooltip))
+    # The browser hands back plain text; older versions of the component, the tooltip's HTML.
+    for candidate in (text, re.sub(r"<[^>]*>", " ", text)):
+        matches = actors[names == " ".join(candidate.split())]
+        if len(matches):
+            return str(matches.iloc[0][C.ID])
+    return None
 
 
 _LEGEND = Template(

@@ -105,6 +105,7 @@ def get_dataset() -> tuple[Dataset | None, str | None]:
 
 def _update_filters(dataset: Dataset, **changes) -> None:
     state = current_state()
+    st.session_state.pop(IGNORED_KEY, None)  # the user has moved on from the link
     write_state(replace(state, filters=replace(state.filters, **changes)), dataset)
 
 
@@ -247,8 +248,7 @@ def page_setup() -> Page | None:
         return None
     render_filters(dataset, state)
     render_footer(dataset, state.lang)
-    ignored = st.session_state.pop(IGNORED_KEY, [])
-    render_notices(state.lang, ignored, validate_cached(dataset.data_dir))
+    render_notices(state.lang, st.session_state.get(IGNORED_KEY, []), validate_cached(dataset.data_dir))
     return Page(dataset=dataset, state=state, filtered=filter_actors(dataset.actors, state.filters))
 
 

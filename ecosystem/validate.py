@@ -5,6 +5,7 @@ curator can go straight to the cell.
 """
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -59,6 +60,32 @@ def _number(value: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
+_CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"')
+_FOREIGN = re.compile(r'values "(.*)" not found in the lookup table "(\w+)" as "(\w+)"')
+_TYPE = re.compile(r'type is "(\w+)/')
+
+
+def describe_error(error) -> str:
+    """A curator-friendly sentence for a Frictionless error."""
+    note = error.note or ""
+    if error.type == "type-error" and (match := _TYPE.search(note)):
+        return f"not a valid {match[1]}"
+    if error.type == "constraint-error" and (match := _CONSTRAINT.search(note)):
+        name, value = match[1], match[2]
+        return {
+            "required": "required cell is empty",
+            "pattern": f"does not match the pattern {value}",
+            "minimum": f"below the minimum {value}",
+            "maximum": f"above the maximum {value}",
+            "enum": f"not one of {value}",
+        }.get(name, note)
+    if error.type in ("unique-error", "primary-key") and (match := re.search(r"position (\d+)", note)):
+        return f"duplicate: already used on line {match[1]}"
+    if error.type == "foreign-key" and (match := _FOREIGN.search(note)):
+        return f"{match[1]!r} not found in {match[2]} ({match[3]})"
+    return note or error.title
+
+
 def check_descriptor(data_dir: Path) -> list[Problem]:
     """Types, required cells, uniqueness, patterns and foreign keys, per the descriptor."""
     report = frictionless.validate(str(data_dir / DESCRIPTOR))
@@ -77,7 +104,7 @@ def check_descriptor(data_dir: Path) -> list[Problem]:
                     getattr(error, "row_number", 0) or 0,
                     column,
                     str(value),
-                    error.note or error.title,
+                    describe_error(error),
                 )
             )
     return problems

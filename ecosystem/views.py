@@ -30,7 +30,7 @@ def build_directory_table(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -
     table[C.MODALITIES] = [taxonomy.labels("modalities", v, lang) for v in actors[C.MODALITIES]]
     table[C.CITY] = actors[C.CITY].to_list()
     table[C.FOUNDED] = actors[C.FOUNDED].to_list()
-    table[C.STATUS] = [taxonomy.label("statuses", v, lang) for v in actors[C.STATUS]]
+    table[C.STATUS] = [taxonomy.label("statuses", v, lang) if v else "" for v in actors[C.STATUS]]
     table[C.STAGE] = [taxonomy.label("stages", v, lang) if v else "" for v in actors[C.STAGE]]
     table[C.FOUNDED] = table[C.FOUNDED].astype("Int64")
     return table

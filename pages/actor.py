@@ -47,7 +47,7 @@ if page:
             modalities = " ".join(
                 f":violet-badge[{label}]" for label in taxonomy.labels("modalities", actor[C.MODALITIES], lang)
             )
-            status = taxonomy.label("statuses", actor[C.STATUS], lang)
+            status = taxonomy.label("statuses", actor[C.STATUS], lang) if actor[C.STATUS] else unknown
             if actor[C.STATUS_YEAR] is not None and str(actor[C.STATUS_YEAR]) != "<NA>":
                 status = page.t("status_since", status=status, year=actor[C.STATUS_YEAR])
             rows = [

@@ -1,0 +1,39 @@
+# Common tasks; each shows the plain commands it runs.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test lint validate report bench screenshots
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip uv || true
+
+$(VENV)/.runtime: requirements.txt | $(PY)
+	$(PY) -m uv pip install --python $(PY) --quiet -r requirements.txt || $(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt requirements.txt | $(PY)
+	$(PY) -m uv pip install --python $(PY) --quiet -r requirements-test.txt || $(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.runtime
+
+run: $(VENV)/.runtime
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+test: $(VENV)/.test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m ecosystem validate
+	$(PY) -m pytest
+
+validate: $(VENV)/.runtime
+	$(PY) -m ecosystem validate
+
+report: $(VENV)/.runtime
+	$(PY) -m ecosystem report
+
+bench: $(VENV)/.runtime
+	$(PY) -m ecosystem.bench
+
+screenshots: $(VENV)/.test
+	$(PY) tools/screenshots.py

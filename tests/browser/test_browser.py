@@ -1,0 +1,102 @@
+"""The app in a real Chromium, with every request beyond loopback refused."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from ecosystem import columns as C
+from ecosystem.filters import Filters, filter_actors
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT = 30_000
+
+
+def wait_for_app(page: Page) -> None:
+    page.wait_for_selector('[data-testid="stSidebar"]', timeout=TIMEOUT)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
+
+
+def map_totals(page: Page) -> int:
+    """Markers drawn on the map, counting each cluster as its size."""
+    frame = page.frame_locator(MAP_FRAME).first
+    frame.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
+    page.wait_for_timeout(1500)  # clusters settle after the first frame
+    clusters = frame.locator(".marker-cluster span").all_inner_texts()
+    singles = frame.locator(".ecosystem-marker").count()
+    return sum(int(text) for text in clusters) + singles
+
+
+def test_first_deep_link_opens_the_translated_page(page: Page, app_url):
+    page.goto(f"{app_url}/directory?type=biotech&lang=en")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Directory")).to_be_visible(timeout=TIMEOUT)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    expect(nav).to_contain_text("Actor profile")
+    expect(nav).not_to_contain_text("dashboard")
+
+
+def test_map_draws_every_actor_offline(page: Page, app_url, real):
+    page.goto(f"{app_url}/map?lang=en")
+    wait_for_app(page)
+    located = real.actors.dropna(subset=[C.LAT, C.LON])
+    # the map opens on Marseille; the actors elsewhere are counted outside the view
+    page.get_by_role("button", name=re.compile("Show all")).click()
+    wait_for_app(page)
+    assert map_totals(page) == len(located) == len(real.actors)
+
+
+def test_map_follows_the_filters(page: Page, app_url, real):
+    page.goto(f"{app_url}/map?type=biotech&scope=marseille_area")
+    wait_for_app(page)
+    expected = filter_actors(real.actors, Filters(type=frozenset({"biotech"}), scope="marseille_area"))
+    assert map_totals(page) == len(expected)
+    expect(page.get_by_text(f"{len(expected)} acteurs sur la carte")).to_be_visible()
+
+
+def test_clicking_a_marker_shows_the_card(page: Page, app_url, real):
+    actor = real.actors[(real.actors[C.SCOPE] == "marseille_area")].iloc[0]
+    page.goto(f"{app_url}/map?q={actor[C.ID]}&lang=en".replace(actor[C.ID], actor[C.NAME].split()[0]))
+    wait_for_app(page)
+    frame = page.frame_locator(MAP_FRAME).first
+    marker = frame.locator(".ecosystem-marker").first
+    marker.wait_for(state="attached", timeout=TIMEOUT)
+    marker.click(force=True)
+    expect(page).to_have_url(re.compile(r"actor="), timeout=TIMEOUT)
+    expect(page.get_by_role("link", name="Open the full profile")).to_be_visible(timeout=TIMEOUT)
+
+
+def test_filter_changes_url_and_table_and_survives_navigation(page: Page, app_url, real):
+    page.goto(f"{app_url}/directory?lang=en")
+    wait_for_app(page)
+    total = len(real.actors)
+    expect(page.get_by_text(f"{total} of {total} actors")).to_be_visible(timeout=TIMEOUT)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Type of actor").click()
+    page.get_by_role("option", name=re.compile(r"^Biotech \(")).click()
+    expect(page).to_have_url(re.compile(r"type=biotech"), timeout=TIMEOUT)
+    biotechs = int((real.actors[C.TYPE] == "biotech").sum())
+    expect(page.get_by_text(f"{biotechs} of {total} actors")).to_be_visible(timeout=TIMEOUT)
+
+    sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Map").click()
+    expect(page).to_have_url(re.compile(r"/map\?.*type=biotech"), timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="Map")).to_be_visible()
+    expect(sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Type of actor")).to_contain_text("Biotech")
+
+
+def test_actor_page_and_relations(page: Page, app_url, real):
+    actor = real.actors[real.actors[C.ID] == "innate-pharma"].iloc[0]
+    page.goto(f"{app_url}/actor?actor=innate-pharma&lang=fr")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=actor[C.NAME])).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(actor[C.DESCRIPTION_FR][:40])).to_be_visible()
+    expect(page.get_by_text("Vérifié le")).to_be_visible()
+    # the small map draws with the network blocked
+    page.frame_locator(MAP_FRAME).first.locator(".ecosystem-marker").wait_for(state="attached", timeout=TIMEOUT)
+
+
+def test_unknown_actor_is_friendly(page: Page, app_url):
+    page.goto(f"{app_url}/actor?actor=nobody-here&lang=en")
+    wait_for_app(page)
+    expect(page.get_by_text("actor=nobody-here")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("link", name="Back to the directory")).to_be_visible()
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)

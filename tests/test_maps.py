@@ -1,0 +1,133 @@
+"""Map building: local assets only, one marker per actor, views, clicks and hostile names."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from ecosystem import columns as C
+from ecosystem.filters import Filters, filter_actors
+from ecosystem.maps import (
+    View,
+    build_map,
+    build_marseille_view,
+    build_symbol_svg,
+    build_view,
+    count_outside,
+    find_clicked_actor,
+    tooltip_text,
+)
+
+
+def render(fmap) -> str:
+    return fmap.get_root().render()
+
+
+def test_no_cdn_in_map(mini):
+    html = render(build_map(mini.actors, mini.taxonomy, "en", view=None))
+    for cdn in ("cdn.jsdelivr", "cdnjs", "code.jquery", "netdna", "bootstrapcdn", "unpkg"):
+        assert cdn not in html
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+    assert "/app/static/vendor/markercluster/leaflet.markercluster.js" in html
+    assert "/app/static/vendor/jquery/jquery.min.js" in html
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [Filters(), Filters(type=frozenset({"biotech"})), Filters(scope="elsewhere"), Filters(q="zebra")],
+)
+def test_one_marker_per_actor(mini, filters):
+    actors = filter_actors(mini.actors, filters)
+    html = render(build_map(actors, mini.taxonomy, "en", view=None))
+    assert html.count("L.marker(") == len(actors)
+    assert html.count("markerClusterGroup(") == 1
+
+
+def test_vendor_files_exist():
+    from ecosystem.config import ROOT
+    from ecosystem.maps import vendor_assets
+
+    for group in vendor_assets().values():
+        for _, url in group:
+            assert (ROOT / url.removeprefix("/app/")).is_file(), url
+
+
+def test_hostile_name_is_escaped(mini):
+    actors = mini.actors.copy()
+    actors.loc[0, C.NAME] = '<img src=x onerror="alert(1)">'
+    html = render(build_map(actors.iloc[:1], mini.taxonomy, "en", view=None))
+    assert "<img src=x" not in html
+    assert "&lt;img src=x" in html
+
+
+@pytest.mark.parametrize(
+    ("tooltip", "expected"),
+    [
+        ("Beta Thérapie", "beta-bio"),
+        ("  Beta Thérapie\n", "beta-bio"),
+        ("<div>Beta Thérapie</div>", "beta-bio"),
+        (tooltip_text("Alpha Immunology Lab"), "alpha-lab"),
+        ("Unknown", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_find_clicked_actor(mini, tooltip, expected):
+    assert find_clicked_actor(tooltip, mini.actors) == expected
+
+
+def test_find_clicked_actor_with_markup_in_the_name(mini):
+    actors = mini.actors.copy()
+    actors.loc[0, C.NAME] = "A & B <Lab>"
+    assert find_clicked_actor(tooltip_text("A & B <Lab>"), actors) == actors.loc[0, C.ID]
+
+
+def test_marseille_view_holds_marseille_actors_only(mini):
+    view = build_marseille_view(mini.actors)
+    marseille = mini.actors[mini.actors[C.SCOPE] == "marseille_area"]
+    assert all(view.contains(lat, lon) for lat, lon in zip(marseille[C.LAT], marseille[C.LON], strict=True))
+    assert count_outside(mini.actors, view) == 2  # the two Paris actors
+
+
+@pytest.mark.parametrize(
+    ("points", "view", "outside"),
+    [
+        ([(43.3, 5.4)], View(43.0, 5.0, 44.0, 6.0), 0),
+        ([(43.3, 5.4), (48.8, 2.3)], View(43.0, 5.0, 44.0, 6.0), 1),
+        ([(43.3, 5.4), (None, None)], View(43.0, 5.0, 44.0, 6.0), 0),
+        ([(43.3, 5.4)], None, 0),
+    ],
+)
+def test_count_outside(points, view, outside):
+    frame = pd.DataFrame({C.LAT: [p[0] for p in points], C.LON: [p[1] for p in points]}, dtype=float)
+    assert count_outside(frame, view) == outside
+
+
+def test_build_view_pads_and_handles_empty(mini):
+    view = build_view(mini.actors[mini.actors[C.ID] == "beta-bio"], padding=0.01)
+    assert [view.south, view.west, view.north, view.east] == pytest.approx([43.22, 5.43, 43.24, 5.45])
+    assert build_view(mini.actors.iloc[:0]) is None
+
+
+@pytest.mark.parametrize(
+    "symbol",
+    ["circle", "ring", "square", "diamond", "triangle", "triangle_down", "hexagon", "pentagon", "star", "cross"],
+)
+def test_symbols_are_distinct_svgs(symbol):
+    svg = build_symbol_svg(symbol, "#123456")
+    assert svg.startswith("<svg")
+    assert "#123456" in svg
+    assert svg != build_symbol_svg("circle", "#123456") or symbol == "circle"
+
+
+def test_bad_colour_falls_back():
+    assert 'fill="#555555"' in build_symbol_svg("circle", "red;}</style>")
+
+
+def test_legend_lists_only_shown_types(mini):
+    actors = mini.actors[mini.actors[C.TYPE].isin(["biotech", "pharma"])]
+    html = render(build_map(actors, mini.taxonomy, "fr", view=None, legend_title="Types"))
+    legend = json.loads(html.split("div.innerHTML = ", 1)[1].split(";\n", 1)[0])
+    assert "Biotech" in legend
+    assert "Groupe pharmaceutique" in legend
+    assert "Hôpital" not in legend

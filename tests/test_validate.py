@@ -1,0 +1,133 @@
+"""The validator: the fixture is valid, and each rule catches one deliberately bad row."""
+
+import csv
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from ecosystem.validate import validate
+from tests.conftest import MINI, ROOT
+
+TODAY = date(2026, 11, 27)
+
+
+def _edit(directory, file, row_id, column, value):
+    path = directory / file
+    with path.open(newline="", encoding="utf-8") as handle:
+        ids = [row["id"] for row in csv.DictReader(handle)]
+    _edit_line(path, ids.index(row_id) + 2, column, value)
+
+
+@pytest.fixture
+def data(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def test_fixture_is_valid():
+    assert validate(MINI, today=TODAY) == []
+
+
+# (file, row id (or the line's owner, for relations and milestones), column, bad value, expected line, expected column, words in the message)
+CASES = [
+    ("actors.csv", "beta-bio", "type", "biotechnology", 3, "type", "not found"),
+    (
+        "actors.csv",
+        "beta-bio",
+        "therapeutic_areas",
+        "oncology;cardiology",
+        3,
+        "therapeutic_areas",
+        "not in taxonomy/areas.csv",
+    ),
+    ("actors.csv", "beta-bio", "modalities", "monoclonal_antibody;monoclonal_antibody", 3, "modalities", "repeated"),
+    ("actors.csv", "beta-bio", "modalities", "Monoclonal antibody", 3, "modalities", "does not match the pattern"),
+    ("actors.csv", "beta-bio", "id", "Beta Bio", 3, "id", "does not match the pattern"),
+    ("actors.csv", "beta-bio", "id", "alpha-lab", 3, "id", "already used on line 2"),
+    ("actors.csv", "beta-bio", "name", "", 3, "name", "required cell is empty"),
+    ("actors.csv", "beta-bio", "description_fr", "", 3, "description_fr", "required cell is empty"),
+    ("actors.csv", "beta-bio", "founded", "199x", 3, "founded", "not a valid integer"),
+    ("actors.csv", "beta-bio", "status", "bankrupt", 3, "status", "not found"),
+    ("actors.csv", "beta-bio", "stage", "phase_4", 3, "stage", "not found"),
+    ("actors.csv", "beta-bio", "scope", "moon", 3, "scope", "not found"),
+    ("actors.csv", "beta-bio", "website", "beta.example.org", 3, "website", "does not match the pattern"),
+    ("actors.csv", "beta-bio", "website", "https://alpha.example.org/", 3, "website", "same as line 2"),
+    ("actors.csv", "beta-bio", "name", "ALPHA immunology lab", 3, "name", "same as line 2"),
+    ("actors.csv", "beta-bio", "siren", "12345", 3, "siren", "does not match the pattern"),
+    ("actors.csv", "beta-bio", "rnsr", "2000000", 3, "rnsr", "does not match the pattern"),
+    ("actors.csv", "beta-bio", "sources", "", 3, "sources", "required cell is empty"),
+    ("actors.csv", "beta-bio", "sources", "example.org/beta", 3, "sources", "does not match the pattern"),
+    ("actors.csv", "beta-bio", "last_verified", "27/11/2026", 3, "last_verified", "not a valid date"),
+    ("actors.csv", "beta-bio", "last_verified", "2027-01-01", 3, "last_verified", "future"),
+    ("actors.csv", "beta-bio", "site", "west-campus", 3, "site", "not found"),
+    ("actors.csv", "beta-bio", "site", "", 3, "site", "site precision needs a site"),
+    ("actors.csv", "beta-bio", "location_precision", "street", 3, "location_precision", "not found"),
+    ("actors.csv", "beta-bio", "lat", "43.5", 3, "lat", "disagree with place south-campus"),
+    ("actors.csv", "beta-bio", "city", "Lyon", 3, "city", "no place of kind city"),
+    ("actors.csv", "delta-pharma", "site", "south-campus", 5, "site", "city precision needs a place of kind city"),
+    ("actors.csv", "delta-pharma", "city", "Marseille", 5, "lat", "outside its 16 km radius"),
+    ("actors.csv", "epsilon-hospital", "lat", "", 6, "lat", "address precision needs lat and lon"),
+    ("actors.csv", "epsilon-hospital", "lat", "95", 6, "lat", "above the maximum 90"),
+    ("actors.csv", "zeta-cluster", "france2030", "", 7, "france2030", "needs its programme"),
+    ("actors.csv", "gamma-dx", "status", "active", 4, "status", "says it was acquired"),
+    ("actors.csv", "gamma-dx", "status_year", "", 4, "status_year", "needs its year"),
+    ("actors.csv", "beta-bio", "status", "acquired", 3, "status", "no acquired_by relation"),
+    ("places.csv", "marseille", "radius_km", "", 2, "radius_km", "a city needs radius_km"),
+    ("places.csv", "north-campus", "lat", "44.5", 4, "lat", "outside its 16 km radius"),
+    ("places.csv", "north-campus", "kind", "village", 4, "kind", "not found"),
+    ("places.csv", "north-campus", "lon", "", 4, "lon", "required cell is empty"),
+    ("relations.csv", "gamma-dx", "target_id", "omega-corp", 3, "target_id", "not found"),
+    ("relations.csv", "gamma-dx", "kind", "bought_by", 3, "kind", "not found"),
+    ("relations.csv", "gamma-dx", "target_id", "gamma-dx", 3, "target_id", "related to itself"),
+    ("milestones.csv", "gamma-dx", "date", "2021-13", 4, "date", "not a valid date"),
+    ("milestones.csv", "gamma-dx", "date", "2031", 4, "date", "future"),
+    ("milestones.csv", "gamma-dx", "amount_eur", "-5", 4, "amount_eur", "below the minimum 0"),
+    ("milestones.csv", "gamma-dx", "kind", "party", 4, "kind", "not found"),
+]
+
+
+@pytest.mark.parametrize(("file", "row", "column", "value", "line", "where", "words"), CASES)
+def test_bad_row(data, file, row, column, value, line, where, words):
+    if file in ("relations.csv", "milestones.csv"):
+        _edit_line(data / file, line, column, value)  # rows there have no id of their own
+    else:
+        _edit(data, file, row, column, value)
+    problems = validate(data, today=TODAY)
+    matching = [p for p in problems if p.file == file and p.line == line and p.column == where and words in p.message]
+    assert matching, "\n".join(map(str, problems))
+
+
+def _edit_line(path, line, column, value):
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+        fields = list(rows[0].keys())
+    rows[line - 2][column] = value
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_missing_descriptor(tmp_path):
+    problems = validate(tmp_path, today=TODAY)
+    assert [p.message for p in problems] == [f"no descriptor in {tmp_path}"]
+
+
+@pytest.mark.parametrize(("directory", "code", "words"), [(MINI, 0, "valid"), (None, 1, "problem(s)")])
+def test_command_line(data, directory, code, words):
+    if directory is None:
+        _edit(data, "actors.csv", "beta-bio", "type", "biotechnology")
+        directory = data
+    result = subprocess.run(
+        [sys.executable, "-m", "ecosystem", "validate", str(directory)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == code
+    assert words in result.stdout + result.stderr

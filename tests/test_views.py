@@ -1,0 +1,159 @@
+"""What the pages display: tables, exports, relations, milestones, charts, formats."""
+
+import csv
+import io
+
+import pytest
+
+from ecosystem import columns as C
+from ecosystem.charts import build_matrix_chart, build_type_chart, count_area_modality, count_by_type
+from ecosystem.formatting import format_day, format_euros
+from ecosystem.views import (
+    build_directory_table,
+    build_export_csv,
+    build_milestones,
+    build_registry_links,
+    build_relations,
+    find_actor,
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "type_label", "area_labels"),
+    [("en", "Biotech", ["Cancers"]), ("fr", "Biotech", ["Cancers"])],
+)
+def test_directory_table_uses_labels(mini, lang, type_label, area_labels):
+    table = build_directory_table(mini.actors, mini.taxonomy, lang)
+    assert table.loc["beta-bio", C.TYPE] == type_label
+    assert table.loc["beta-bio", C.AREAS] == area_labels
+    assert len(table) == len(mini.actors)
+
+
+@pytest.mark.parametrize(
+    ("actor", "lang", "column", "expected"),
+    [
+        ("gamma-dx", "en", C.STATUS, "Acquired"),
+        ("gamma-dx", "fr", C.STATUS, "Racheté"),
+        ("beta-bio", "fr", C.MODALITIES, ["Anticorps monoclonaux", "Anticorps multispécifiques"]),
+        ("beta-bio", "en", C.STAGE, "Phase 3"),
+        ("alpha-lab", "en", C.STAGE, ""),
+    ],
+)
+def test_directory_table_cells(mini, actor, lang, column, expected):
+    assert build_directory_table(mini.actors, mini.taxonomy, lang).loc[actor, column] == expected
+
+
+def test_export_is_exactly_the_list(mini):
+    actors = mini.actors[mini.actors[C.TYPE].isin(["biotech", "pharma"])]
+    rows = list(csv.DictReader(io.StringIO(build_export_csv(actors).decode("utf-8-sig"))))
+    assert [row[C.ID] for row in rows] == list(actors[C.ID])
+    beta = next(row for row in rows if row[C.ID] == "beta-bio")
+    assert beta[C.MODALITIES] == "monoclonal_antibody;multispecific_antibody"
+    assert beta[C.MIB_MEMBER] == "True"
+    assert beta[C.SOURCES] == "https://example.org/beta"
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        ("beta-bio", [("SIREN", "123456789", "https://annuaire-entreprises.data.gouv.fr/entreprise/123456789")]),
+        (
+            "alpha-lab",
+            [
+                (
+                    "RNSR",
+                    "200000001X",
+                    "https://appliweb.dgri.education.fr/rnsr/PresenteStruct.jsp?numNatStruct=200000001X",
+                )
+            ],
+        ),
+        ("delta-pharma", []),
+    ],
+)
+def test_registry_links(mini, actor, expected):
+    assert build_registry_links(find_actor(mini.actors, actor)) == expected
+
+
+@pytest.mark.parametrize(
+    ("actor", "lang", "expected"),
+    [
+        ("gamma-dx", "en", [("Acquired by", "delta-pharma", 2021)]),
+        ("delta-pharma", "en", [("Acquired", "gamma-dx", 2021)]),
+        ("delta-pharma", "fr", [("A racheté", "gamma-dx", 2021)]),
+        ("alpha-lab", "en", [("Member of", "mib", 2023), ("Spin-off", "beta-bio", 1999)]),
+        ("eta-fund", "en", [("Funded", "beta-bio", 2020)]),
+        ("epsilon-hospital", "en", []),
+    ],
+)
+def test_relations_both_directions(mini, actor, lang, expected):
+    links = build_relations(mini, actor, lang)
+    assert [(link.label, link.other_id, link.year) for link in links] == expected
+
+
+def test_milestones(mini):
+    en = build_milestones(mini, "beta-bio", "en")
+    assert list(en["title"]) == ["Beta is founded", "Series B"]
+    assert list(en["amount"]) == ["", "€48M"]
+    assert list(build_milestones(mini, "beta-bio", "fr")["kind"]) == ["Création", "Levée de fonds"]
+
+
+def test_derived_columns(mini):
+    actors = mini.actors.set_index(C.ID)
+    assert actors.loc["gamma-dx", C.ACQUIRED_BY] == "delta-pharma"
+    assert bool(actors.loc["alpha-lab", C.MIB_MEMBER])
+    assert not bool(actors.loc["delta-pharma", C.MIB_MEMBER])
+    # site precision takes the place's coordinates
+    assert (actors.loc["beta-bio", C.LAT], actors.loc["beta-bio", C.LON]) == (43.23, 5.44)
+
+
+def test_find_actor(mini):
+    assert find_actor(mini.actors, "beta-bio")[C.NAME] == "Beta Thérapie"
+    assert find_actor(mini.actors, "nobody") is None
+    assert find_actor(mini.actors, None) is None
+
+
+def test_type_counts_add_up(mini):
+    counts = count_by_type(mini.actors, mini.taxonomy)
+    assert counts.sum() == len(mini.actors)
+    assert list(counts.index)[:2] == ["research_lab", "hospital"]  # taxonomy order
+
+
+def test_area_modality_matrix(mini):
+    table = count_area_modality(mini.actors, mini.taxonomy)
+    assert table.loc["oncology", "monoclonal_antibody"] == 3  # beta, delta, zeta
+    assert table.loc["infectious", "diagnostics"] == 1
+    assert table.loc["allergy"].sum() == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_charts_build(mini, lang):
+    bars = build_type_chart(mini.actors, mini.taxonomy, lang, title="t", axis="n")
+    assert sum(bars.data[0].x) == len(mini.actors)
+    heat = build_matrix_chart(mini.actors, mini.taxonomy, lang, title="t")
+    assert heat.data[0].z.sum() == count_area_modality(mini.actors, mini.taxonomy).values.sum()
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        ("2026-11-27", "fr", "27 novembre 2026"),
+        ("2026-11-27", "en", "27 November 2026"),
+        ("1999", "en", "1999"),
+        ("", "en", ""),
+        ("not a date", "fr", "not a date"),
+    ],
+)
+def test_format_day(value, lang, expected):
+    assert format_day(value, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [(48_000_000, "en", "€48M"), (1_200_000_000, "en", "€1.2B"), (None, "en", ""), (float("nan"), "fr", "")],
+)
+def test_format_euros(value, lang, expected):
+    assert format_euros(value, lang) == expected
+
+
+def test_format_euros_french():
+    assert format_euros(48_000_000, "fr").replace("\u202f", " ").replace("\xa0", " ") == "48 M €"
