@@ -16,6 +16,7 @@ navigation = st.navigation(
         st.Page("pages/map.py", title=t("page_map", lang), icon=":material/map:", url_path="map"),
         st.Page("pages/directory.py", title=t("page_directory", lang), icon=":material/list:", url_path="directory"),
         st.Page("pages/actor.py", title=t("page_actor", lang), icon=":material/person_search:", url_path="actor"),
+        st.Page("pages/about.py", title=t("page_about", lang), icon=":material/info:", url_path="about"),
     ]
 )
 navigation.run()

@@ -15,6 +15,10 @@ def main(argv: list[str] | None = None) -> int:
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("data_dir", nargs="?", help="data directory (default: $ECOSYSTEM_DATA_DIR or data/)")
+        if name == "report":
+            command.add_argument(
+                "--write-readme", action="store_true", help="also refresh the report block of DATA_DIR/README.md"
+            )
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
     if args.command == "validate":
@@ -28,8 +32,12 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{data_dir}: valid")
         return 0
-    from .report import build_report
+    from .report import build_readme_report, build_report, write_readme_report
 
+    if args.write_readme:
+        changed = write_readme_report(data_dir / "README.md", build_readme_report(data_dir))
+        print(f"{data_dir / 'README.md'}: {'updated' if changed else 'already current'}")
+        return 0
     print(build_report(data_dir))
     return 0
 

@@ -11,6 +11,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_map": {"en": "Map", "fr": "Carte"},
     "page_directory": {"en": "Directory", "fr": "Annuaire"},
     "page_actor": {"en": "Actor profile", "fr": "Fiche acteur"},
+    "page_about": {"en": "About the data", "fr": "À propos des données"},
+    "data_dictionary": {"en": "What each column means", "fr": "Signification des colonnes"},
     "language": {"en": "Language", "fr": "Langue"},
     "choose": {"en": "All", "fr": "Tous"},
     "filters": {"en": "Filters", "fr": "Filtres"},

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-PAGES = ["pages/home.py", "pages/map.py", "pages/directory.py", "pages/actor.py"]
+PAGES = ["pages/home.py", "pages/map.py", "pages/directory.py", "pages/actor.py", "pages/about.py"]
 ENTRY = str(ROOT / "dashboard.py")
 
 

@@ -1,0 +1,56 @@
+"""What the app says about the dataset itself, read from data/README.md and the descriptor."""
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .config import DESCRIPTOR
+
+# Section headings of data/README.md shown in the app, per language.
+SECTIONS = {
+    "criteria": {"en": "Inclusion criteria", "fr": "Critères d'inclusion"},
+    "corrections": {"en": "How to propose a correction", "fr": "Proposer une correction"},
+    "changelog": {"en": "Changelog", "fr": "Journal des modifications"},
+}
+
+
+def read_sections(path: Path) -> dict[str, str]:
+    """Level-two Markdown sections of a file, by heading."""
+    if not path.exists():
+        return {}
+    sections, current = {}, None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^## (.+?)\s*$", line)
+        if match:
+            current = match[1]
+            sections[current] = []
+        elif current is not None:
+            sections[current].append(line)
+    return {heading: "\n".join(lines).strip() for heading, lines in sections.items()}
+
+
+def build_about(data_dir: str | Path, lang: str) -> dict[str, str]:
+    """Section key -> Markdown in `lang` (English when the translation is missing)."""
+    sections = read_sections(Path(data_dir) / "README.md")
+    about = {}
+    for key, headings in SECTIONS.items():
+        text = sections.get(headings.get(lang, "")) or sections.get(headings["en"], "")
+        if text:
+            about[key] = text
+    return about
+
+
+def build_dictionary(data_dir: str | Path, resource: str = "actors") -> pd.DataFrame:
+    """The columns of a resource as the descriptor declares them."""
+    descriptor = json.loads((Path(data_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
+    for item in descriptor["resources"]:
+        if item["name"] == resource:
+            return pd.DataFrame(
+                [
+                    {"column": f["name"], "type": f["type"], "description": f.get("description", "")}
+                    for f in item["schema"]["fields"]
+                ]
+            )
+    return pd.DataFrame(columns=["column", "type", "description"])
