@@ -97,6 +97,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Sélectionnez une ligne pour ouvrir la fiche ; cliquez sur un en-tête pour trier.",
     },
     "download_csv": {"en": "Download this list (CSV)", "fr": "Télécharger cette liste (CSV)"},
+    "download_xlsx": {"en": "Download this list (Excel)", "fr": "Télécharger cette liste (Excel)"},
+    "cite_view": {"en": "Cite this view", "fr": "Citer cette vue"},
     "col_name": {"en": "Name", "fr": "Nom"},
     "col_type": {"en": "Type", "fr": "Type"},
     "col_areas": {"en": "Therapeutic areas", "fr": "Domaines thérapeutiques"},

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from . import __version__
 from . import columns as C
 from .config import resolve_data_dir
 from .filters import FACET_VOCABULARIES, FACETS, SCOPES, Filters, count_facet, filter_actors, founded_bounds
@@ -17,6 +18,7 @@ from .i18n import t
 from .load import DataError, Dataset, load_dataset
 from .urlstate import LANGS, PASSTHROUGH, Ignored, ViewState, decode_state, encode_state
 from .validate import Problem, validate
+from .views import build_citation
 
 ENTRY_KEY = "entrypoint_ran"
 STATE_KEY = "view_state"
@@ -215,9 +217,15 @@ def render_notices(lang: str, ignored: list[Ignored], problems: list[Problem]) -
 
 
 def render_footer(dataset: Dataset, lang: str) -> None:
+    """Provenance on every page: date, licence, and a citation with the link to this exact view."""
     st.sidebar.divider()
     st.sidebar.caption(t("data_as_of", lang, date=dataset.data_as_of))
     st.sidebar.caption(t("data_licence", lang))
+    st.sidebar.caption(t("cite_view", lang))
+    citation = build_citation(
+        title=t("app_title", lang), version=__version__, data_as_of=dataset.data_as_of, url=st.context.url or ""
+    )
+    st.sidebar.code(citation, language=None, wrap_lines=True)
 
 
 def mark_entrypoint() -> None:

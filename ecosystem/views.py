@@ -1,5 +1,6 @@
 """Tables and facts as the pages show them: labels in the reader's language, links built."""
 
+import io
 from dataclasses import dataclass
 
 import pandas as pd
@@ -42,6 +43,26 @@ def build_export_csv(actors: pd.DataFrame) -> bytes:
     for column in C.MULTI_VALUED:
         export[column] = export[column].map(";".join)
     return export.to_csv(index=False).encode("utf-8-sig")
+
+
+EXPORT_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+
+
+def build_export_xlsx(actors: pd.DataFrame, dictionary: pd.DataFrame, citation: str) -> bytes:
+    """The listed actors in a workbook, with the column dictionary, licence and citation beside them."""
+    about = {"citation": citation, "licence": EXPORT_LICENCE, "rows": str(len(actors))}
+    export = pd.read_csv(io.BytesIO(build_export_csv(actors)), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        export.to_excel(writer, sheet_name="actors", index=False)
+        dictionary.to_excel(writer, sheet_name="dictionary", index=False)
+        pd.DataFrame(list(about.items()), columns=["field", "value"]).to_excel(writer, sheet_name="about", index=False)
+    return buffer.getvalue()
+
+
+def build_citation(*, title: str, version: str, data_as_of: str, url: str) -> str:
+    """How to cite the exact view: dataset, version, date and link."""
+    return f"{title}, version {version} (data as of {data_as_of}), {url}"
 
 
 def build_registry_links(actor: pd.Series) -> list[tuple[str, str, str]]:
@@ -110,3 +131,11 @@ def find_actor(actors: pd.DataFrame, actor_id: str | None) -> pd.Series | None:
         return None
     rows = actors[actors[C.ID] == actor_id]
     return rows.iloc[0] if len(rows) else None
+
+
+def describe_position(actor: pd.Series, places: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
+    """What the map position stands for: 'On its campus or hospital site: Hôpital de la Timone'."""
+    precision = taxonomy.label("precisions", actor[C.PRECISION], lang)
+    place = places[places[C.ID] == actor[C.SITE]]
+    colon = " : " if lang == "fr" else ": "  # French puts a space before the colon
+    return f"{precision}{colon}{place.iloc[0][C.NAME]}" if len(place) else precision

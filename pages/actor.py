@@ -7,7 +7,7 @@ from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.formatting import format_day
 from ecosystem.maps import build_map, build_view
-from ecosystem.views import build_milestones, build_registry_links, build_relations, find_actor
+from ecosystem.views import build_milestones, build_registry_links, build_relations, describe_position, find_actor
 
 page = ui.page_setup()
 if page:
@@ -68,7 +68,7 @@ if page:
                 rows.append((page.t("fact_france2030"), actor[C.FRANCE2030]))
             address = ", ".join(v for v in (actor[C.ADDRESS], actor[C.POSTCODE], actor[C.CITY]) if v)
             rows.append((page.t("fact_address"), address or unknown))
-            rows.append((page.t("fact_location"), taxonomy.label("precisions", actor[C.PRECISION], lang)))
+            rows.append((page.t("fact_location"), describe_position(actor, dataset.places, taxonomy, lang)))
             if actor[C.WEBSITE]:
                 rows.append((page.t("fact_website"), f"[{actor[C.WEBSITE]}]({actor[C.WEBSITE]})"))
             registries = build_registry_links(actor)

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from ecosystem import __version__, ui
 from ecosystem import columns as C
-from ecosystem import ui
-from ecosystem.views import build_directory_table, build_export_csv
+from ecosystem.about import build_dictionary
+from ecosystem.views import build_citation, build_directory_table, build_export_csv, build_export_xlsx
 
 page = ui.page_setup()
 if page:
@@ -30,12 +31,23 @@ if page:
             C.STAGE: page.t("col_stage"),
         },
     )
-    st.download_button(
+    citation = build_citation(
+        title=page.t("app_title"), version=__version__, data_as_of=dataset.data_as_of, url=st.context.url or ""
+    )
+    left, right = st.columns(2)
+    left.download_button(
         page.t("download_csv"),
-        data=build_export_csv(actors),
+        data=lambda: build_export_csv(actors),
         file_name="marseille-immunology-actors.csv",
         mime="text/csv",
         icon=":material/download:",
+    )
+    right.download_button(
+        page.t("download_xlsx"),
+        data=lambda: build_export_xlsx(actors, build_dictionary(dataset.data_dir), citation),
+        file_name="marseille-immunology-actors.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table:",
     )
     rows = event.selection.rows if event else []
     if rows:

@@ -16,6 +16,7 @@ from ecosystem.views import (
     build_relations,
     find_actor,
 )
+from tests.conftest import MINI
 
 
 @pytest.mark.parametrize(
@@ -157,3 +158,36 @@ def test_format_euros(value, lang, expected):
 
 def test_format_euros_french():
     assert format_euros(48_000_000, "fr").replace("\u202f", " ").replace("\xa0", " ") == "48 M €"
+
+
+def test_export_xlsx_has_data_dictionary_and_citation(mini):
+    import openpyxl
+
+    from ecosystem.about import build_dictionary
+    from ecosystem.views import build_citation, build_export_xlsx
+
+    actors = mini.actors[mini.actors[C.SCOPE] == "elsewhere"]
+    citation = build_citation(
+        title="T", version="0.1.0", data_as_of="2026-11-01", url="http://x/directory?scope=elsewhere"
+    )
+    book = openpyxl.load_workbook(io.BytesIO(build_export_xlsx(actors, build_dictionary(MINI), citation)))
+    assert book.sheetnames == ["actors", "dictionary", "about"]
+    ids = [row[0] for row in book["actors"].iter_rows(min_row=2, values_only=True)]
+    assert ids == list(actors[C.ID])
+    about = dict(book["about"].iter_rows(min_row=2, values_only=True))
+    assert about["citation"] == "T, version 0.1.0 (data as of 2026-11-01), http://x/directory?scope=elsewhere"
+    assert about["licence"].startswith("CC BY 4.0")
+
+
+@pytest.mark.parametrize(
+    ("actor", "lang", "expected"),
+    [
+        ("beta-bio", "en", "On its campus or hospital site: South Campus"),
+        ("delta-pharma", "fr", "Ville seulement\u00a0: Paris"),
+        ("epsilon-hospital", "en", "At the street address"),
+    ],
+)
+def test_describe_position(mini, actor, lang, expected):
+    from ecosystem.views import describe_position
+
+    assert describe_position(find_actor(mini.actors, actor), mini.places, mini.taxonomy, lang) == expected
