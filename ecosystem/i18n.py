@@ -107,6 +107,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_founded": {"en": "Founded", "fr": "Création"},
     "col_status": {"en": "Status", "fr": "Statut"},
     "col_stage": {"en": "Stage", "fr": "Stade"},
+    "col_date": {"en": "Date", "fr": "Date"},
+    "col_kind": {"en": "Event", "fr": "Événement"},
+    "col_event": {"en": "What happened", "fr": "Ce qui s'est passé"},
+    "col_amount": {"en": "Amount", "fr": "Montant"},
+    "col_source": {"en": "Source", "fr": "Source"},
     "col_identifiers": {"en": "Registry identifiers", "fr": "Identifiants officiels"},
     "no_results": {
         "en": "No actor matches these filters.",

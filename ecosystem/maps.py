@@ -214,3 +214,13 @@ def build_map(
     if types:
         Legend(build_legend_html(taxonomy, types, lang, legend_title)).add_to(fmap)
     return fmap
+
+
+def build_actor_map(actors: pd.DataFrame, actor_id: str, taxonomy: Taxonomy, lang: str) -> folium.Map:
+    """The profile's small map: the one actor, zoomed to its street."""
+    one = actors[actors[C.ID] == actor_id]
+    fmap = build_map(one, taxonomy, lang, view=None, selected=actor_id, height=300)
+    view = build_view(one, padding=0.01)
+    if view is not None:
+        fmap.fit_bounds(view.bounds, max_zoom=14)
+    return fmap

@@ -1,12 +1,14 @@
 """Tables and facts as the pages show them: labels in the reader's language, links built."""
 
 import io
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from . import columns as C
 from .formatting import format_euros
+from .i18n import t
 from .load import Dataset
 from .taxonomy import Taxonomy
 
@@ -18,7 +20,9 @@ REGISTRY_URLS = {
     C.FINESS: ("FINESS", "https://annuaire.sante.fr/web/site-pro/recherche/resultats?finess={}"),
 }
 
-DIRECTORY_COLUMNS = (C.NAME, C.TYPE, C.AREAS, C.MODALITIES, C.CITY, C.FOUNDED, C.STATUS, C.STAGE)
+REGISTRY = "registry"
+# A registry record URL ends with the identifier; the directory shows just that part.
+REGISTRY_DISPLAY = r"([0-9A-Za-z]+)$"
 EXPORT_COLUMNS = (*(c for c in C.ACTOR_COLUMNS), C.MIB_MEMBER, C.ACQUIRED_BY, C.PARENT)
 
 
@@ -34,6 +38,7 @@ def build_directory_table(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -
     table[C.STATUS] = [taxonomy.label("statuses", v, lang) if v else "" for v in actors[C.STATUS]]
     table[C.STAGE] = [taxonomy.label("stages", v, lang) if v else "" for v in actors[C.STAGE]]
     table[C.FOUNDED] = table[C.FOUNDED].astype("Int64")
+    table[REGISTRY] = [build_identifier_link(row) for _, row in actors.iterrows()]
     return table
 
 
@@ -139,3 +144,74 @@ def describe_position(actor: pd.Series, places: pd.DataFrame, taxonomy: Taxonomy
     place = places[places[C.ID] == actor[C.SITE]]
     colon = " : " if lang == "fr" else ": "  # French puts a space before the colon
     return f"{precision}{colon}{place.iloc[0][C.NAME]}" if len(place) else precision
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+
+
+def escape_markdown(text: str) -> str:
+    """Data shown as text, never as markup: hostile names stay inert."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text or ""))
+
+
+def _link(url: str, label: str | None = None) -> str:
+    safe = url.replace(")", "%29").replace(" ", "%20")
+    return f"[{escape_markdown(label or url)}]({safe})" if re.match(r"^https?://", url) else escape_markdown(url)
+
+
+def _known(value) -> bool:
+    return value is not None and not pd.isna(value) and str(value) != ""
+
+
+def build_actor_facts(actor: pd.Series, dataset: Dataset, lang: str) -> list[tuple[str, str]]:
+    """(label, Markdown value) for every fact of the profile; unknown facts say so."""
+    taxonomy = dataset.taxonomy
+    names = dict(zip(dataset.actors[C.ID], dataset.actors[C.NAME], strict=True))
+    unknown = f"_{t('not_given', lang)}_"
+
+    def badges(vocabulary: str, column: str, colour: str) -> str:
+        labels = taxonomy.labels(vocabulary, actor[column], lang)
+        return " ".join(f":{colour}-badge[{escape_markdown(label)}]" for label in labels)
+
+    status = escape_markdown(taxonomy.label("statuses", actor[C.STATUS], lang)) if actor[C.STATUS] else unknown
+    if actor[C.STATUS] and _known(actor[C.STATUS_YEAR]):
+        status = t("status_since", lang, status=status, year=int(actor[C.STATUS_YEAR]))
+    facts = [
+        (t("fact_areas", lang), badges("areas", C.AREAS, "blue") or unknown),
+        (t("fact_modalities", lang), badges("modalities", C.MODALITIES, "violet") or unknown),
+        (t("fact_founded", lang), str(int(actor[C.FOUNDED])) if _known(actor[C.FOUNDED]) else unknown),
+        (t("fact_status", lang), status),
+    ]
+    if actor[C.STAGE]:
+        facts.append((t("fact_stage", lang), escape_markdown(taxonomy.label("stages", actor[C.STAGE], lang))))
+    for column, key in ((C.ACQUIRED_BY, "fact_acquired_by"), (C.PARENT, "fact_parent")):
+        if actor[column]:
+            facts.append((t(key, lang), escape_markdown(names.get(actor[column], actor[column]))))
+    if actor[C.MIB_MEMBER]:
+        facts.append((t("fact_mib", lang), t("fact_mib_member", lang)))
+    if actor[C.FRANCE2030]:
+        facts.append((t("fact_france2030", lang), escape_markdown(actor[C.FRANCE2030])))
+    address = ", ".join(v for v in (actor[C.ADDRESS], actor[C.POSTCODE], actor[C.CITY]) if v)
+    facts.append((t("fact_address", lang), escape_markdown(address) if address else unknown))
+    facts.append((t("fact_location", lang), escape_markdown(describe_position(actor, dataset.places, taxonomy, lang))))
+    if actor[C.WEBSITE]:
+        facts.append((t("fact_website", lang), _link(actor[C.WEBSITE])))
+    registries = build_registry_links(actor)
+    if registries:
+        facts.append(
+            (t("col_identifiers", lang), " · ".join(f"{label} {_link(url, value)}" for label, value, url in registries))
+        )
+    if actor[C.NOTES]:
+        facts.append((t("fact_notes", lang), escape_markdown(actor[C.NOTES])))
+    return facts
+
+
+def build_source_links(actor: pd.Series) -> list[str]:
+    """The actor's sources as Markdown links."""
+    return [_link(url) for url in str(actor[C.SOURCES]).split(";") if url]
+
+
+def build_identifier_link(actor: pd.Series) -> str | None:
+    """URL of the actor's first registry record, for the directory's identifier column."""
+    links = build_registry_links(actor)
+    return links[0][2] if links else None

@@ -5,7 +5,14 @@ import streamlit as st
 from ecosystem import __version__, ui
 from ecosystem import columns as C
 from ecosystem.about import build_dictionary
-from ecosystem.views import build_citation, build_directory_table, build_export_csv, build_export_xlsx
+from ecosystem.views import (
+    REGISTRY,
+    REGISTRY_DISPLAY,
+    build_citation,
+    build_directory_table,
+    build_export_csv,
+    build_export_xlsx,
+)
 
 page = ui.page_setup()
 if page:
@@ -29,6 +36,7 @@ if page:
             C.FOUNDED: st.column_config.NumberColumn(page.t("col_founded"), format="%d"),
             C.STATUS: page.t("col_status"),
             C.STAGE: page.t("col_stage"),
+            REGISTRY: st.column_config.LinkColumn(page.t("col_identifiers"), display_text=REGISTRY_DISPLAY),
         },
     )
     citation = build_citation(

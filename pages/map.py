@@ -7,7 +7,7 @@ from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.maps import build_map, build_marseille_view, build_view, count_outside, find_clicked_actor
 from ecosystem.urlstate import with_actor
-from ecosystem.views import find_actor
+from ecosystem.views import escape_markdown, find_actor
 
 FIT_ALL_KEY = "map_fit_all"
 LAST_CLICK_KEY = "map_last_click"
@@ -57,9 +57,9 @@ if page:
     with card_column:
         if actor is not None:
             with st.container(border=True):
-                st.subheader(actor[C.NAME])
+                st.subheader(escape_markdown(actor[C.NAME]), anchor=False)
                 st.caption(dataset.taxonomy.label("types", actor[C.TYPE], lang))
-                st.write(actor[f"description_{lang}"])
+                st.text(actor[f"description_{lang}"])
                 st.caption(", ".join(dataset.taxonomy.labels("areas", actor[C.AREAS], lang)))
                 st.page_link(
                     "pages/actor.py",

@@ -26,6 +26,7 @@ def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
 def texts(app: AppTest) -> str:
     parts = [e.value for e in app.markdown] + [e.value for e in app.caption] + [e.value for e in app.title]
     parts += [e.value for e in app.info] + [e.value for e in app.warning] + [e.value for e in app.error]
+    parts += [e.value for e in app.text]
     return "\n".join(str(p) for p in parts)
 
 
@@ -141,3 +142,35 @@ def test_map_click_selects_the_actor(real):
     app.run()
     assert url(app).get("actor") == actor["id"]
     assert actor["name"] in [e.value for e in app.subheader]  # the card beside the map
+
+
+def test_bad_rows_and_hostile_names_do_not_break_the_app(tmp_path, monkeypatch):
+    """A broken row is reported, the rest still shows, and markup in a name stays text."""
+    import csv
+
+    from tests.conftest import build_mini
+
+    data = build_mini(tmp_path / "data")
+    path = data / "actors.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["name"] = "<script>alert('x')</script> **Lab**"
+    rows[1]["founded"] = "nineteen ninety-nine"
+    rows[1]["type"] = "not-a-type"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(data))
+    for page in PAGES:
+        app = open_page(page, {"actor": rows[0]["id"], "lang": "en"})
+        assert "problem(s) in the dataset" in texts(app)
+    assert len(open_page("pages/directory.py").dataframe[0].value) == len(rows)
+    profile = open_page("pages/actor.py", {"actor": rows[0]["id"]})
+    assert profile.title[0].value.startswith("\\<script\\>")
+
+
+def test_missing_data_directory_is_a_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(tmp_path / "nowhere"))
+    app = open_page("pages/home.py")
+    assert "cannot be read" in texts(app) or "illisible" in texts(app)

@@ -2,7 +2,9 @@
 
 import csv
 import io
+import re
 
+import pandas as pd
 import pytest
 
 from ecosystem import columns as C
@@ -191,3 +193,67 @@ def test_describe_position(mini, actor, lang, expected):
     from ecosystem.views import describe_position
 
     assert describe_position(find_actor(mini.actors, actor), mini.places, mini.taxonomy, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Innate Pharma", "Innate Pharma"),
+        ("[click](javascript:alert(1))", "\\[click\\]\\(javascript\\:alert\\(1\\)\\)"),
+        ("**bold** _it_", "\\*\\*bold\\*\\* \\_it\\_"),
+        ("<script>", "\\<script\\>"),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_escape_markdown(text, expected):
+    from ecosystem.views import escape_markdown
+
+    assert escape_markdown(text) == expected
+
+
+def test_actor_facts_keep_hostile_text_inert(mini):
+    from ecosystem.views import build_actor_facts
+
+    actor = find_actor(mini.actors, "beta-bio").copy()
+    actor[C.NOTES] = "[phish](http://evil.example) <img src=x onerror=alert(1)>"
+    actor[C.WEBSITE] = "javascript:alert(1)"
+    facts = dict(build_actor_facts(actor, mini, "en"))
+    unescaped = re.compile(r"(?<!\\)[<\[\]()]")  # markup characters without their backslash
+    assert not unescaped.search(facts["Notes"])
+    assert not unescaped.search(facts["Website"])  # not a link: only http(s) URLs become links
+
+
+@pytest.mark.parametrize(
+    ("actor", "lang", "label", "value"),
+    [
+        ("beta-bio", "en", "Most advanced programme", "Phase 3"),
+        ("gamma-dx", "en", "Status", "Acquired (2021)"),
+        ("gamma-dx", "fr", "Racheté par", "Delta Pharma"),
+        ("alpha-lab", "en", "Marseille Immunology Biocluster", "Member"),
+        ("eta-fund", "en", "Founded", "_not given by our sources_"),
+        (
+            "beta-bio",
+            "en",
+            "Registry identifiers",
+            "SIREN [123456789](https://annuaire-entreprises.data.gouv.fr/entreprise/123456789)",
+        ),
+        ("zeta-cluster", "en", "France 2030", "Bioclusters"),
+    ],
+)
+def test_actor_facts(mini, actor, lang, label, value):
+    from ecosystem.views import build_actor_facts
+
+    assert dict(build_actor_facts(find_actor(mini.actors, actor), mini, lang))[label] == value
+
+
+def test_directory_links_the_first_registry_record(mini):
+    import re
+
+    from ecosystem.views import REGISTRY, REGISTRY_DISPLAY
+
+    table = build_directory_table(mini.actors, mini.taxonomy, "en")
+    url = table.loc["alpha-lab", REGISTRY]
+    assert url.endswith("200000001X")
+    assert re.search(REGISTRY_DISPLAY, url)[1] == "200000001X"
+    assert pd.isna(table.loc["delta-pharma", REGISTRY])
