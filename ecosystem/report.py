@@ -36,49 +36,16 @@ def build_report(data_dir: str | Path | None = None, *, today: date | None = Non
         "",
     ]
 
-    by_type = actors[C.TYPE].value_counts()
-    parts += [
-        "**By type**",
-        "",
-        _table(
-            ["type", "actors"],
-            [[taxonomy.label("types", t, "en"), int(by_type.get(t, 0))] for t in taxonomy.ids("types")],
-        ),
-        "",
-    ]
-
-    by_scope = actors[C.SCOPE].value_counts()
-    parts += [
-        "**By scope**",
-        "",
-        _table(
-            ["scope", "actors"],
-            [[taxonomy.label("scopes", s, "en"), int(by_scope.get(s, 0))] for s in taxonomy.ids("scopes")],
-        ),
-        "",
-    ]
-
-    areas = actors[C.AREAS].explode().value_counts()
-    parts += [
-        "**By therapeutic area** (an actor may have several)",
-        "",
-        _table(
-            ["area", "actors"],
-            [[taxonomy.label("areas", a, "en"), int(areas.get(a, 0))] for a in taxonomy.ids("areas")],
-        ),
-        "",
-    ]
-
-    modalities = actors[C.MODALITIES].explode().value_counts()
-    parts += [
-        "**By modality** (an actor may have several)",
-        "",
-        _table(
-            ["modality", "actors"],
-            [[taxonomy.label("modalities", m, "en"), int(modalities.get(m, 0))] for m in taxonomy.ids("modalities")],
-        ),
-        "",
-    ]
+    sections = (
+        ("**By type**", "type", "types", actors[C.TYPE]),
+        ("**By scope**", "scope", "scopes", actors[C.SCOPE]),
+        ("**By therapeutic area** (an actor may have several)", "area", "areas", actors[C.AREAS].explode()),
+        ("**By modality** (an actor may have several)", "modality", "modalities", actors[C.MODALITIES].explode()),
+    )
+    for title, header, vocabulary, values in sections:
+        counts = values.value_counts()
+        rows = [[taxonomy.label(vocabulary, item, "en"), int(counts.get(item, 0))] for item in taxonomy.ids(vocabulary)]
+        parts += [title, "", _table([header, "actors"], rows), ""]
 
     filled = [
         [f"`{column}`", count_filled(actors, column), f"{count_filled(actors, column) / total:.0%}" if total else "–"]

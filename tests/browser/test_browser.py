@@ -100,3 +100,17 @@ def test_unknown_actor_is_friendly(page: Page, app_url):
     expect(page.get_by_text("actor=nobody-here")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_role("link", name="Back to the directory")).to_be_visible()
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_selecting_a_directory_row_opens_the_profile(page: Page, app_url, real):
+    page.goto(f"{app_url}/directory?type=pharma&lang=en")
+    wait_for_app(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=TIMEOUT)
+    box = grid.bounding_box()
+    # the row-selection checkbox of the first data row: left edge, just under the header
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 18)
+    expect(page).to_have_url(re.compile(r"/actor\?.*actor="), timeout=TIMEOUT)
+    expect(page).to_have_url(re.compile(r"type=pharma"))  # the filters come along
+    pharma = real.actors[real.actors[C.TYPE] == "pharma"]  # in the directory's order
+    expect(page.get_by_role("heading", level=1)).to_contain_text(pharma.iloc[0][C.NAME])
