@@ -69,7 +69,7 @@ def build_matrix_chart(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, t
         title=title,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         height=220 + 44 * max(len(table), 1),
-        xaxis={"dtick": 1, "automargin": True, "side": "top"},
+        xaxis={"dtick": 1, "automargin": True, "tickangle": -35},
         yaxis={"dtick": 1, "automargin": True, "autorange": "reversed"},
     )
     return figure

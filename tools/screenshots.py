@@ -13,11 +13,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tools.appserver import CHROMIUM_ARGS, ROOT, block_external, find_chromium, run_app_server  # noqa: E402
 
+# file -> (path, number of plotly charts to wait for)
 SHOTS = {
-    "home.png": "/?lang=en",
-    "map.png": "/map?lang=en&actor=innate-pharma",
-    "directory.png": "/directory?lang=en&area=oncology&modality=monoclonal_antibody",
-    "actor.png": "/actor?lang=en&actor=innate-pharma",
+    "home.png": ("/?lang=en", 2),
+    "map.png": ("/map?lang=en&actor=innate-pharma", 0),
+    "directory.png": ("/directory?lang=en&area=oncology&modality=monoclonal_antibody", 0),
+    "actor.png": ("/actor?lang=en&actor=innate-pharma", 0),
 }
 OUT = ROOT / "docs" / "screenshots"
 
@@ -33,11 +34,15 @@ def main() -> int:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         context.route("**/*", block_external)
         page = context.new_page()
-        for name, path in SHOTS.items():
+        for name, (path, charts) in SHOTS.items():
             page.goto(base + path)
             page.wait_for_selector('[data-testid="stSidebar"]', timeout=30_000)
             page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
-            page.wait_for_timeout(2500)  # maps and charts finish drawing
+            for index in range(charts):  # plotly loads lazily
+                page.locator('[data-testid="stPlotlyChart"] .main-svg').nth(index).wait_for(
+                    state="attached", timeout=30_000
+                )
+            page.wait_for_timeout(2500)  # maps settle their clusters
             page.screenshot(path=str(OUT / name))
             print(OUT / name)
         browser.close()

@@ -114,3 +114,11 @@ def test_selecting_a_directory_row_opens_the_profile(page: Page, app_url, real):
     expect(page).to_have_url(re.compile(r"type=pharma"))  # the filters come along
     pharma = real.actors[real.actors[C.TYPE] == "pharma"]  # in the directory's order
     expect(page.get_by_role("heading", level=1)).to_contain_text(pharma.iloc[0][C.NAME])
+
+
+def test_home_charts_draw_offline(page: Page, app_url):
+    page.goto(f"{app_url}/?lang=fr")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Écosystème de l'immunologie à Marseille")).to_be_visible(timeout=TIMEOUT)
+    for index in range(2):  # plotly's bundle loads lazily, from the app itself
+        page.locator('[data-testid="stPlotlyChart"] .main-svg').nth(index).wait_for(state="attached", timeout=TIMEOUT)
