@@ -105,3 +105,9 @@ def founded_bounds(actors: pd.DataFrame) -> tuple[int, int] | None:
     """The earliest and latest founding years in the dataset."""
     years = actors[C.FOUNDED].dropna()
     return (int(years.min()), int(years.max())) if len(years) else None
+
+
+def count_scope(actors: pd.DataFrame, filters: Filters) -> dict[str, int]:
+    """For each scope, how many actors match it given the other filters."""
+    others = filter_actors(actors, replace(filters, scope=None))[C.SCOPE]
+    return {scope: int((others == scope).sum()) for scope in SCOPES}

@@ -13,7 +13,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from . import __version__
 from . import columns as C
 from .config import resolve_data_dir
-from .filters import FACET_VOCABULARIES, FACETS, SCOPES, Filters, count_facet, filter_actors, founded_bounds
+from .filters import FACET_VOCABULARIES, SCOPES, Filters, count_facet, count_scope, filter_actors, founded_bounds
 from .i18n import t
 from .load import DataError, Dataset, load_dataset
 from .urlstate import LANGS, PASSTHROUGH, Ignored, ViewState, decode_state, encode_state
@@ -188,9 +188,7 @@ def render_filters(dataset: Dataset, state: ViewState) -> None:
     scope_options = ["", *SCOPES]
     key = WIDGET_PREFIX + "scope"
     _seed(key, filters.scope or "")
-    scope_counts = {
-        scope: int((filter_actors(actors, replace(filters, scope=None))[C.SCOPE] == scope).sum()) for scope in SCOPES
-    }
+    scope_counts = count_scope(actors, filters)
     sidebar.radio(
         t("filter_scope", lang),
         options=scope_options,
@@ -272,4 +270,4 @@ def link_params(page: Page, **changes) -> dict[str, str]:
     return encode_state(replace(page.state, **changes), taxonomy=page.dataset.taxonomy)
 
 
-__all__ = ["FACETS", "Page", "go_to_actor", "link_params", "page_setup", "sync_state"]
+__all__ = ["Page", "go_to_actor", "link_params", "page_setup", "sync_state"]

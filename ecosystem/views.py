@@ -215,3 +215,14 @@ def build_identifier_link(actor: pd.Series) -> str | None:
     """URL of the actor's first registry record, for the directory's identifier column."""
     links = build_registry_links(actor)
     return links[0][2] if links else None
+
+
+def build_headline_figures(actors: pd.DataFrame) -> list[tuple[str, int]]:
+    """(catalogue key, count) for the home page's headline figures."""
+    return [
+        ("metric_actors", len(actors)),
+        ("metric_marseille", int((actors[C.SCOPE] == "marseille_area").sum())),
+        ("metric_biotechs", int((actors[C.TYPE] == "biotech").sum())),
+        ("metric_mib", int(actors[C.MIB_MEMBER].sum())),
+        ("metric_f2030", int((actors[C.FRANCE2030] != "").sum())),
+    ]

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.charts import build_matrix_chart, build_type_chart
 from ecosystem.formatting import format_count, format_day
+from ecosystem.views import build_headline_figures
 
 page = ui.page_setup()
 if page:
@@ -15,13 +15,7 @@ if page:
     st.caption(page.t("home_audience"))
     st.caption(page.t("data_as_of", date=format_day(dataset.data_as_of, lang)))
 
-    figures = [
-        ("metric_actors", len(actors)),
-        ("metric_marseille", int((actors[C.SCOPE] == "marseille_area").sum())),
-        ("metric_biotechs", int((actors[C.TYPE] == "biotech").sum())),
-        ("metric_mib", int(actors[C.MIB_MEMBER].sum())),
-        ("metric_f2030", int((actors[C.FRANCE2030] != "").sum())),
-    ]
+    figures = build_headline_figures(actors)
     for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
         column.metric(page.t(key), format_count(value, lang))
 

@@ -3,7 +3,7 @@
 import pytest
 
 from ecosystem import columns as C
-from ecosystem.filters import Filters, count_facet, filter_actors, founded_bounds
+from ecosystem.filters import Filters, count_facet, count_scope, filter_actors, founded_bounds
 
 ALL = {"alpha-lab", "beta-bio", "gamma-dx", "delta-pharma", "epsilon-hospital", "zeta-cluster", "eta-fund", "mib"}
 
@@ -97,3 +97,15 @@ def test_count_facet(mini, filters, facet, expected):
 
 def test_founded_bounds(mini):
     assert founded_bounds(mini.actors) == (1950, 2023)
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), {"marseille_area": 6, "elsewhere": 2}),
+        (Filters(scope="elsewhere"), {"marseille_area": 6, "elsewhere": 2}),  # its own choice aside
+        (Filters(type=frozenset({"investor"})), {"marseille_area": 0, "elsewhere": 1}),
+    ],
+)
+def test_count_scope(mini, filters, expected):
+    assert count_scope(mini.actors, filters) == expected

@@ -257,3 +257,15 @@ def test_directory_links_the_first_registry_record(mini):
     assert url.endswith("200000001X")
     assert re.search(REGISTRY_DISPLAY, url)[1] == "200000001X"
     assert pd.isna(table.loc["delta-pharma", REGISTRY])
+
+
+def test_headline_figures(mini):
+    from ecosystem.views import build_headline_figures
+
+    assert build_headline_figures(mini.actors) == [
+        ("metric_actors", 8),
+        ("metric_marseille", 6),
+        ("metric_biotechs", 1),
+        ("metric_mib", 2),
+        ("metric_f2030", 1),
+    ]
