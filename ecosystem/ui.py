@@ -12,6 +12,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from . import __version__
 from . import columns as C
+from .about import build_about, build_dictionary
 from .config import resolve_data_dir
 from .filters import FACET_VOCABULARIES, SCOPES, Filters, count_facet, count_scope, filter_actors, founded_bounds
 from .i18n import t
@@ -37,6 +38,23 @@ def validate_cached(data_dir: str) -> list[Problem]:
     return validate(data_dir)
 
 
+@st.cache_data(show_spinner=False)
+def load_cached_about(data_dir: str, lang: str) -> dict[str, str]:
+    return build_about(data_dir, lang)
+
+
+@st.cache_data(show_spinner=False)
+def load_cached_dictionary(data_dir: str) -> pd.DataFrame:
+    return build_dictionary(data_dir)
+
+
+def build_page_citation(dataset: Dataset, lang: str) -> str:
+    """The citation of the view on screen: dataset, version, date and its URL."""
+    return build_citation(
+        title=t("app_title", lang), version=__version__, data_as_of=dataset.data_as_of, url=st.context.url or ""
+    )
+
+
 @dataclass(frozen=True)
 class Page:
     """What a page needs: the data, the view, and the actors that pass the filters."""
@@ -51,6 +69,10 @@ class Page:
 
     def t(self, key: str, **values) -> str:
         return t(key, self.state.lang, **values)
+
+    @property
+    def citation(self) -> str:
+        return build_page_citation(self.dataset, self.state.lang)
 
 
 def _url_params() -> dict[str, list[str]]:
@@ -220,10 +242,7 @@ def render_footer(dataset: Dataset, lang: str) -> None:
     st.sidebar.caption(t("data_as_of", lang, date=dataset.data_as_of))
     st.sidebar.caption(t("data_licence", lang))
     st.sidebar.caption(t("cite_view", lang))
-    citation = build_citation(
-        title=t("app_title", lang), version=__version__, data_as_of=dataset.data_as_of, url=st.context.url or ""
-    )
-    st.sidebar.code(citation, language=None, wrap_lines=True)
+    st.sidebar.code(build_page_citation(dataset, lang), language=None, wrap_lines=True)
 
 
 def mark_entrypoint() -> None:

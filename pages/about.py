@@ -3,16 +3,16 @@
 import streamlit as st
 
 from ecosystem import ui
-from ecosystem.about import SECTIONS, build_about, build_dictionary
+from ecosystem.about import SECTIONS
 
 page = ui.page_setup()
 if page:
     st.title(page.t("page_about"))
-    about = build_about(page.dataset.data_dir, page.lang)
+    about = ui.load_cached_about(page.dataset.data_dir, page.lang)
     for key, headings in SECTIONS.items():
         if key in about:
             st.header(headings[page.lang])
             st.markdown(about[key])
     st.header(page.t("data_dictionary"))
-    st.dataframe(build_dictionary(page.dataset.data_dir), hide_index=True, width="stretch")
+    st.dataframe(ui.load_cached_dictionary(page.dataset.data_dir), hide_index=True, width="stretch")
     st.caption(page.t("data_licence"))

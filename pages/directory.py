@@ -2,13 +2,11 @@
 
 import streamlit as st
 
-from ecosystem import __version__, ui
 from ecosystem import columns as C
-from ecosystem.about import build_dictionary
+from ecosystem import ui
 from ecosystem.views import (
     REGISTRY,
     REGISTRY_DISPLAY,
-    build_citation,
     build_directory_table,
     build_export_csv,
     build_export_xlsx,
@@ -39,9 +37,7 @@ if page:
             REGISTRY: st.column_config.LinkColumn(page.t("col_identifiers"), display_text=REGISTRY_DISPLAY),
         },
     )
-    citation = build_citation(
-        title=page.t("app_title"), version=__version__, data_as_of=dataset.data_as_of, url=st.context.url or ""
-    )
+    citation, dictionary = page.citation, ui.load_cached_dictionary(dataset.data_dir)
     left, right = st.columns(2)
     left.download_button(
         page.t("download_csv"),
@@ -52,7 +48,7 @@ if page:
     )
     right.download_button(
         page.t("download_xlsx"),
-        data=lambda: build_export_xlsx(actors, build_dictionary(dataset.data_dir), citation),
+        data=lambda: build_export_xlsx(actors, dictionary, citation),
         file_name="marseille-immunology-actors.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table:",
