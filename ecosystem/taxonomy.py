@@ -1,21 +1,16 @@
-"""Controlled vocabularies (data/taxonomy/*.csv) with their English and French labels."""
+"""Controlled vocabularies (data/taxonomy/*.csv) with their English and French labels.
+
+Which vocabularies exist, and where their files are, is the descriptor's to say
+(`schema.vocabularies`). Extra columns of a vocabulary give items a role the
+code relies on (a relation kind that makes a member, a status that needs a year),
+so that no id is written in the code.
+"""
 
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-VOCABULARIES = (
-    "types",
-    "areas",
-    "modalities",
-    "statuses",
-    "stages",
-    "relation_kinds",
-    "milestone_kinds",
-    "scopes",
-    "precisions",
-    "place_kinds",
-)
+TRUE = "true"
 
 
 @dataclass(frozen=True)
@@ -37,11 +32,20 @@ class Taxonomy:
     def labels(self, vocabulary: str, items, lang: str) -> list[str]:
         return [self.label(vocabulary, item, lang) for item in items]
 
+    def ids_where(self, vocabulary: str, column: str, value: str = TRUE) -> tuple[str, ...]:
+        """The items whose `column` holds `value` (a role, or 'true' for a flag)."""
+        return tuple(i for i, row in self.vocabularies.get(vocabulary, {}).items() if row.get(column) == value)
 
-def load_taxonomy(data_dir: Path) -> Taxonomy:
+    def first_where(self, vocabulary: str, column: str, value: str = TRUE) -> str | None:
+        found = self.ids_where(vocabulary, column, value)
+        return found[0] if found else None
+
+
+def load_taxonomy(data_dir: Path, paths: dict[str, str]) -> Taxonomy:
+    """Every vocabulary of `paths` (name -> path in the data directory); a missing file is an empty one."""
     vocabularies = {}
-    for name in VOCABULARIES:
-        path = Path(data_dir) / "taxonomy" / f"{name}.csv"
+    for name, relative in paths.items():
+        path = Path(data_dir) / relative
         if not path.exists():
             vocabularies[name] = {}
             continue
