@@ -1,12 +1,11 @@
 """What the app says about the dataset itself, read from data/README.md and the descriptor."""
 
-import json
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from .config import DESCRIPTOR
+from .schema import load_schema
 
 # Section headings of data/README.md shown in the app, per language.
 SECTIONS = {
@@ -44,13 +43,8 @@ def build_about(data_dir: str | Path, lang: str) -> dict[str, str]:
 
 def build_dictionary(data_dir: str | Path, resource: str = "actors") -> pd.DataFrame:
     """The columns of a resource as the descriptor declares them."""
-    descriptor = json.loads((Path(data_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
-    for item in descriptor["resources"]:
-        if item["name"] == resource:
-            return pd.DataFrame(
-                [
-                    {"column": f["name"], "type": f["type"], "description": f.get("description", "")}
-                    for f in item["schema"]["fields"]
-                ]
-            )
-    return pd.DataFrame(columns=["column", "type", "description"])
+    fields = load_schema(data_dir).fields(resource)
+    return pd.DataFrame(
+        [{"column": f["name"], "type": f["type"], "description": f.get("description", "")} for f in fields],
+        columns=["column", "type", "description"],
+    )

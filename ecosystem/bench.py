@@ -7,9 +7,9 @@ import statistics
 import time
 from collections.abc import Callable
 
-from .filters import FACETS, Filters, count_facet, filter_actors
+from .filters import Filters, count_facet, filter_actors
 from .load import load_dataset
-from .maps import build_map, build_marseille_view
+from .maps import build_home_view, build_map
 from .validate import validate
 from .views import build_directory_table, build_export_csv
 
@@ -29,14 +29,17 @@ def main() -> None:
     dataset = load_dataset()
     actors, taxonomy = dataset.actors, dataset.taxonomy
     filters = Filters(area=frozenset({"oncology"}), q="anticorps")
-    view = build_marseille_view(actors)
+    view = build_home_view(actors, dataset.home_scope)
     print(f"{len(actors)} actors, {len(dataset.relations)} relations")
     measure("load_dataset (cached in the app)", load_dataset, repeat=5)
     measure("validate (cached in the app)", validate, repeat=3)
-    measure("filter_actors", lambda: filter_actors(actors, filters))
-    measure("facet counts (5 facets)", lambda: [count_facet(actors, filters, facet) for facet in FACETS])
-    measure("build_directory_table", lambda: build_directory_table(actors, taxonomy, "fr"))
-    measure("build_export_csv", lambda: build_export_csv(actors))
+    measure("filter_actors", lambda: filter_actors(dataset, filters))
+    measure(
+        "facet counts",
+        lambda: [count_facet(dataset, filters, facet.name) for facet in dataset.schema.facets],
+    )
+    measure("build_directory_table", lambda: build_directory_table(dataset, actors, "fr"))
+    measure("build_export_csv", lambda: build_export_csv(dataset, actors))
     measure("build_map + render (all actors)", lambda: build_map(actors, taxonomy, "fr", view=view).get_root().render())
 
 

@@ -1,6 +1,7 @@
-"""Column names, declared once so that code, tests and the descriptor agree.
+"""Column names, declared once so that code and tests agree.
 
-`tests/test_schema.py` checks these against `data/datapackage.json`.
+Which columns a file has, and in which order, is the descriptor's to say
+(`ecosystem.schema`); these are the names the code refers to.
 """
 
 # actors.csv
@@ -26,34 +27,19 @@ STATUS_YEAR = "status_year"
 STAGE = "stage"
 WEBSITE = "website"
 FRANCE2030 = "france2030"
-SIREN = "siren"
-ROR = "ror"
-RNSR = "rnsr"
-FINESS = "finess"
 SOURCES = "sources"
 LAST_VERIFIED = "last_verified"
 NOTES = "notes"
 
-ACTOR_COLUMNS = (
-    ID, NAME, ACRONYM, TYPE, AREAS, MODALITIES, DESCRIPTION_EN, DESCRIPTION_FR,
-    ADDRESS, POSTCODE, CITY, SCOPE, SITE, LAT, LON, PRECISION, FOUNDED, STATUS,
-    STATUS_YEAR, STAGE, WEBSITE, FRANCE2030, SIREN, ROR, RNSR, FINESS, SOURCES,
-    LAST_VERIFIED, NOTES,
-)  # fmt: skip
-MULTI_VALUED = (AREAS, MODALITIES)
-REGISTRY_IDS = (SIREN, ROR, RNSR, FINESS)
-
 # places.csv
 PLACE_KIND = "kind"
 RADIUS_KM = "radius_km"
-PLACE_COLUMNS = (ID, NAME, PLACE_KIND, CITY, LAT, LON, RADIUS_KM, SOURCES, LAST_VERIFIED, NOTES)
 
 # relations.csv
 SOURCE_ID = "source_id"
 TARGET_ID = "target_id"
 KIND = "kind"
 YEAR = "year"
-RELATION_COLUMNS = (SOURCE_ID, TARGET_ID, KIND, YEAR, SOURCES, LAST_VERIFIED, NOTES)
 
 # milestones.csv
 DATE = "date"
@@ -61,13 +47,36 @@ ACTOR_ID = "actor_id"
 TITLE_EN = "title_en"
 TITLE_FR = "title_fr"
 AMOUNT_EUR = "amount_eur"
-MILESTONE_COLUMNS = (DATE, ACTOR_ID, KIND, TITLE_EN, TITLE_FR, AMOUNT_EUR, SOURCES, LAST_VERIFIED)
+
+# taxonomy/*.csv: the columns that give an item a role in the code
+ROLE = "role"
+REQUIRES = "requires"
+HEADLINE = "headline"
+HOME = "home"
+PLACE_KINDS = "place_kinds"
+APPROXIMATE = "approximate"
 
 # Derived when the dataset is loaded (never stored in data/).
 MIB_MEMBER = "mib_member"
 PARENT = "parent"
 ACQUIRED_BY = "acquired_by"
 SEARCH_TEXT = "search_text"
+DERIVED = (MIB_MEMBER, ACQUIRED_BY, PARENT)
+
+# Relation roles (taxonomy/relation_kinds.csv `role`) and the derived column each fills.
+ROLE_MEMBER = "member"
+ROLE_ACQUIRER = "acquirer"
+ROLE_PARENT = "parent"
+# Status roles (taxonomy/statuses.csv `role`).
+ROLE_ACQUIRED = "acquired"
+ROLE_ENDED = "ended"
+# Place-kind role (taxonomy/place_kinds.csv `role`): a commune with its radius.
+ROLE_CITY = "city"
 
 # The actor id of the Marseille Immunology Biocluster, whose members the app derives.
 MIB_ID = "mib"
+
+
+def item_key(column: str) -> str:
+    """Derived column holding a multi-valued cell as ';a;b;', so filters match items without a Python loop."""
+    return f"{column}_key"

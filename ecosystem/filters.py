@@ -1,75 +1,91 @@
-"""Filtering and facet counts: OR within a facet, AND across facets."""
+"""Filtering and facet counts: OR within a facet, AND across facets.
 
+Facets are the descriptor's (`schema.facets`); `Filters` holds a selection per
+facet name, so a facet added to the descriptor is filtered without an edit here.
+Masks are vectorised over columns derived once at load time.
+"""
+
+import re
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from . import columns as C
+from .load import Dataset
+from .schema import Facet
 from .text import fold
 
-# Facet name -> actors column. The names are also the URL parameters.
-FACETS = {
-    "type": C.TYPE,
-    "area": C.AREAS,
-    "modality": C.MODALITIES,
-    "status": C.STATUS,
-    "stage": C.STAGE,
-}
-# Facet name -> taxonomy vocabulary holding its options.
-FACET_VOCABULARIES = {
-    "type": "types",
-    "area": "areas",
-    "modality": "modalities",
-    "status": "statuses",
-    "stage": "stages",
-}
-SCOPES = ("marseille_area", "elsewhere")
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Filters:
-    """What the user asked to see. Empty means no restriction."""
+    """What the reader asked to see. Empty means no restriction. Hashable, so it keys caches."""
 
-    type: frozenset[str] = frozenset()
-    area: frozenset[str] = frozenset()
-    modality: frozenset[str] = frozenset()
-    status: frozenset[str] = frozenset()
-    stage: frozenset[str] = frozenset()
-    founded: tuple[int, int] | None = None
-    q: str = ""
-    f2030: bool = False
-    mib: bool = False
-    scope: str | None = None
+    facets: tuple[tuple[str, frozenset[str]], ...]
+    founded: tuple[int, int] | None
+    q: str
+    f2030: bool
+    mib: bool
+    scope: str | None
+
+    def __init__(
+        self,
+        *,
+        facets: tuple[tuple[str, frozenset[str]], ...] = (),
+        founded: tuple[int, int] | None = None,
+        q: str = "",
+        f2030: bool = False,
+        mib: bool = False,
+        scope: str | None = None,
+        **selected: frozenset[str],
+    ):
+        chosen = {**dict(facets), **selected}
+        items = tuple(sorted((name, frozenset(values)) for name, values in chosen.items() if values))
+        for name, value in (
+            ("facets", items),
+            ("founded", founded),
+            ("q", q),
+            ("f2030", f2030),
+            ("mib", mib),
+            ("scope", scope),
+        ):
+            object.__setattr__(self, name, value)
+
+    def selected(self, facet: str) -> frozenset[str]:
+        return dict(self.facets).get(facet, frozenset())
+
+    def with_facet(self, facet: str, items) -> "Filters":
+        return replace(self, facets=tuple({**dict(self.facets), facet: frozenset(items)}.items()))
 
     def without(self, facet: str) -> "Filters":
-        return replace(self, **{facet: frozenset()})
+        return self.with_facet(facet, ())
 
     @property
     def is_empty(self) -> bool:
         return self == Filters()
 
 
-def _facet_mask(actors: pd.DataFrame, column: str, selected: frozenset[str]) -> pd.Series:
-    if column in C.MULTI_VALUED:
-        return actors[column].map(lambda items: not selected.isdisjoint(items)).astype(bool)
-    return actors[column].isin(selected)
+def facet_mask(actors: pd.DataFrame, facet: Facet, selected: frozenset[str]) -> pd.Series:
+    if facet.multi:
+        pattern = "|".join(f";{re.escape(item)};" for item in sorted(selected))
+        return actors[C.item_key(facet.column)].str.contains(pattern, regex=True)
+    return actors[facet.column].isin(selected)
 
 
 def search_mask(actors: pd.DataFrame, query: str) -> pd.Series:
     """Every word of the query appears in the name, acronym, descriptions or city."""
-    words = fold(query).split()
     mask = pd.Series(True, index=actors.index)
-    for word in words:
+    for word in fold(query).split():
         mask &= actors[C.SEARCH_TEXT].str.contains(word, regex=False)
     return mask
 
 
-def build_mask(actors: pd.DataFrame, filters: Filters) -> pd.Series:
+def build_mask(dataset: Dataset, filters: Filters) -> pd.Series:
+    actors = dataset.actors
     mask = pd.Series(True, index=actors.index)
-    for facet, column in FACETS.items():
-        selected = getattr(filters, facet)
+    for facet in dataset.schema.facets:
+        selected = filters.selected(facet.name)
         if selected:
-            mask &= _facet_mask(actors, column, selected)
+            mask &= facet_mask(actors, facet, selected)
     if filters.founded is not None:
         low, high = filters.founded
         founded = actors[C.FOUNDED]
@@ -85,20 +101,36 @@ def build_mask(actors: pd.DataFrame, filters: Filters) -> pd.Series:
     return mask.astype(bool)
 
 
-def filter_actors(actors: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+def filter_ids(dataset: Dataset, filters: Filters) -> pd.Index:
+    """The ids of the actors matching every active filter, in the directory's order."""
+    return dataset.actors.index[build_mask(dataset, filters)]
+
+
+def filter_actors(dataset: Dataset, filters: Filters) -> pd.DataFrame:
     """The actors matching every active filter."""
-    return actors[build_mask(actors, filters)]
+    return dataset.actors[build_mask(dataset, filters)]
 
 
-def count_facet(actors: pd.DataFrame, filters: Filters, facet: str) -> dict[str, int]:
+def filter_relations(dataset: Dataset, ids) -> pd.DataFrame:
+    """The relations whose two ends are both among `ids`."""
+    keep = set(ids)
+    relations = dataset.relations
+    return relations[relations[C.SOURCE_ID].isin(keep) & relations[C.TARGET_ID].isin(keep)]
+
+
+def filter_milestones(dataset: Dataset, ids) -> pd.DataFrame:
+    """The milestones of the actors among `ids`."""
+    return dataset.milestones[dataset.milestones[C.ACTOR_ID].isin(set(ids))]
+
+
+def count_facet(dataset: Dataset, filters: Filters, facet: str) -> dict[str, int]:
     """For each option of `facet`, how many actors match it given the other filters."""
-    column = FACETS[facet]
-    others = filter_actors(actors, filters.without(facet))
-    values = others[column]
-    if column in C.MULTI_VALUED:
-        values = values.explode().dropna()
-    values = values[values != ""]
-    return {str(key): int(count) for key, count in values.value_counts().items()}
+    column = dataset.schema.facet(facet)
+    others = filter_actors(dataset, filters.without(facet))[column.column]
+    if column.multi:
+        others = others.explode().dropna()
+    others = others[others != ""]
+    return {str(key): int(count) for key, count in others.value_counts().items()}
 
 
 def founded_bounds(actors: pd.DataFrame) -> tuple[int, int] | None:
@@ -107,7 +139,7 @@ def founded_bounds(actors: pd.DataFrame) -> tuple[int, int] | None:
     return (int(years.min()), int(years.max())) if len(years) else None
 
 
-def count_scope(actors: pd.DataFrame, filters: Filters) -> dict[str, int]:
+def count_scope(dataset: Dataset, filters: Filters) -> dict[str, int]:
     """For each scope, how many actors match it given the other filters."""
-    others = filter_actors(actors, replace(filters, scope=None))[C.SCOPE]
-    return {scope: int((others == scope).sum()) for scope in SCOPES}
+    others = filter_actors(dataset, replace(filters, scope=None))[C.SCOPE]
+    return {scope: int((others == scope).sum()) for scope in dataset.taxonomy.ids("scopes")}

@@ -3,7 +3,8 @@
 Taxonomy labels live in data/taxonomy/*.csv; this holds the interface itself.
 """
 
-from .urlstate import DEFAULT_LANG, LANGS
+LANGS = ("fr", "en")
+DEFAULT_LANG = "fr"
 
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"en": "Marseille immunology ecosystem", "fr": "Écosystème de l'immunologie à Marseille"},
@@ -38,8 +39,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data_as_of": {"en": "Data as of {date}", "fr": "Données à jour au {date}"},
     "data_licence": {
-        "en": "Dataset under CC BY 4.0; every fact links to its source.",
-        "fr": "Jeu de données sous licence CC BY 4.0 ; chaque fait renvoie à sa source.",
+        "en": "Dataset under {licence}; every fact links to its source.",
+        "fr": "Jeu de données sous licence {licence} ; chaque fait renvoie à sa source.",
     },
     "data_problems": {
         "en": "{count} problem(s) in the dataset: affected cells are shown empty. Curators: run `python -m ecosystem validate`.",
@@ -68,8 +69,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "télécharge.",
     },
     "metric_actors": {"en": "Actors", "fr": "Acteurs"},
-    "metric_marseille": {"en": "In the Aix-Marseille area", "fr": "Dans la métropole"},
-    "metric_biotechs": {"en": "Biotechs", "fr": "Biotechs"},
     "metric_mib": {"en": "MIB members", "fr": "Membres du MIB"},
     "metric_f2030": {"en": "France 2030 laureates", "fr": "Lauréats France 2030"},
     "chart_by_type": {"en": "Actors by type", "fr": "Acteurs par type"},

@@ -1,38 +1,67 @@
-"""Read the curated CSVs into a `Dataset`, deriving what is not stored twice.
+"""Read the curated CSVs into an indexed `Dataset`, deriving what is not stored twice.
 
 Loading is lenient on purpose: a bad cell becomes empty instead of stopping the
-app, and `validate` says precisely what is wrong.
+app, and `validate` says precisely what is wrong. Everything derived here (search
+keys, item keys, memberships, indexes by actor) is built once per data version.
 """
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import columns as C
-from .config import resolve_data_dir
+from .config import DESCRIPTOR, resolve_data_dir
+from .schema import Schema, load_schema
 from .taxonomy import Taxonomy, load_taxonomy
 from .text import fold, split_multi
+
+# The resources the app reads, by descriptor name; only the first two must exist.
+ACTORS, PLACES, RELATIONS, MILESTONES = "actors", "places", "relations", "milestones"
+REQUIRED = (ACTORS, PLACES)
 
 
 class DataError(Exception):
     """The data directory cannot be read at all (missing files)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
+    """The whole dataset, indexed for the pages: actors by id, relations and milestones by actor."""
+
     actors: pd.DataFrame
     places: pd.DataFrame
     relations: pd.DataFrame
     milestones: pd.DataFrame
     taxonomy: Taxonomy
+    schema: Schema
     data_dir: str
+    version: str
+    data_as_of: str
+    relations_by_actor: dict[str, tuple[int, ...]]
+    milestones_by_actor: dict[str, tuple[int, ...]]
 
     @property
-    def data_as_of(self) -> str:
-        """The latest date a fact was checked, ISO formatted ('' when unknown)."""
-        dates = pd.to_datetime(self.actors[C.LAST_VERIFIED], errors="coerce").dropna()
-        return dates.max().date().isoformat() if len(dates) else ""
+    def home_scope(self) -> str | None:
+        """The cluster's own territory (taxonomy/scopes.csv `home`)."""
+        return self.taxonomy.first_where("scopes", C.HOME)
+
+    def find_actor(self, actor_id: str | None) -> pd.Series | None:
+        if not actor_id or actor_id not in self.actors.index:
+            return None
+        return self.actors.loc[actor_id]
+
+    def relations_of(self, actor_id: str) -> pd.DataFrame:
+        """Relations in which the actor is source or target."""
+        return self.relations.iloc[list(self.relations_by_actor.get(actor_id, ()))]
+
+    def milestones_of(self, actor_id: str) -> pd.DataFrame:
+        return self.milestones.iloc[list(self.milestones_by_actor.get(actor_id, ()))]
+
+    def names(self) -> pd.Series:
+        """Actor id -> name."""
+        return self.actors[C.NAME]
 
 
 def read_table(path: Path, columns: tuple[str, ...], *, required: bool = True) -> pd.DataFrame:
@@ -49,13 +78,31 @@ def read_table(path: Path, columns: tuple[str, ...], *, required: bool = True) -
     return frame.map(str.strip)
 
 
+def read_resource(directory: Path, schema: Schema, resource: str) -> pd.DataFrame:
+    return read_table(
+        directory / schema.paths.get(resource, f"{resource}.csv"),
+        schema.columns(resource),
+        required=resource in REQUIRED,
+    )
+
+
+def compute_version(directory: Path, schema: Schema) -> str:
+    """A short hash of the descriptor and every file it names: the cache key of derived work."""
+    digest = hashlib.sha256((directory / DESCRIPTOR).read_bytes())
+    for path in sorted(schema.paths.values()):
+        file = directory / path
+        digest.update(path.encode())
+        digest.update(file.read_bytes() if file.exists() else b"")
+    return digest.hexdigest()[:16]
+
+
 def _numbers(series: pd.Series) -> pd.Series:
     return pd.to_numeric(series.replace("", None), errors="coerce")
 
 
 def derive_positions(actors: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Actors at site or city precision take the coordinates of their place."""
-    coords = places.set_index(C.ID)[[C.LAT, C.LON]]
+    """Actors placed by their site take the coordinates of that place."""
+    coords = places.drop_duplicates(C.ID).set_index(C.ID)[[C.LAT, C.LON]]
     site_lat = actors[C.SITE].map(coords[C.LAT]) if len(coords) else pd.Series(dtype=float)
     site_lon = actors[C.SITE].map(coords[C.LON]) if len(coords) else pd.Series(dtype=float)
     actors[C.LAT] = actors[C.LAT].fillna(site_lat).astype(float)
@@ -63,14 +110,14 @@ def derive_positions(actors: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     return actors
 
 
-def derive_relations(actors: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFrame:
-    """MIB membership, acquirer and parent come from relations.csv only."""
-    members = relations[
-        relations[C.KIND].isin(["member_of", "founding_member_of"]) & (relations[C.TARGET_ID] == C.MIB_ID)
-    ][C.SOURCE_ID]
+def derive_relations(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
+    """MIB membership, acquirer and parent come from relations.csv only, by the kinds' roles."""
+    member_kinds = taxonomy.ids_where("relation_kinds", C.ROLE, C.ROLE_MEMBER)
+    members = relations[relations[C.KIND].isin(member_kinds) & (relations[C.TARGET_ID] == C.MIB_ID)][C.SOURCE_ID]
     actors[C.MIB_MEMBER] = actors[C.ID].isin(set(members))
-    for column, kind in ((C.ACQUIRED_BY, "acquired_by"), (C.PARENT, "subsidiary_of")):
-        links = relations[relations[C.KIND] == kind].drop_duplicates(C.SOURCE_ID)
+    for column, role in ((C.ACQUIRED_BY, C.ROLE_ACQUIRER), (C.PARENT, C.ROLE_PARENT)):
+        kinds = taxonomy.ids_where("relation_kinds", C.ROLE, role)
+        links = relations[relations[C.KIND].isin(kinds)].drop_duplicates(C.SOURCE_ID)
         actors[column] = actors[C.ID].map(links.set_index(C.SOURCE_ID)[C.TARGET_ID]).fillna("")
     return actors
 
@@ -80,18 +127,39 @@ def build_search_text(actors: pd.DataFrame) -> pd.Series:
     return parts.agg(" ".join, axis=1).map(fold)
 
 
-def prepare_actors(actors: pd.DataFrame, places: pd.DataFrame, relations: pd.DataFrame):
-    actors = actors.copy()
-    for column in C.MULTI_VALUED:
+def prepare_actors(
+    actors: pd.DataFrame, places: pd.DataFrame, relations: pd.DataFrame, schema: Schema, taxonomy: Taxonomy
+) -> pd.DataFrame:
+    actors = actors.drop_duplicates(C.ID).copy()
+    for column in schema.multi_valued(ACTORS):
         actors[column] = actors[column].map(split_multi)
+        actors[C.item_key(column)] = actors[column].map(lambda items: ";" + ";".join(items) + ";")
     for column in (C.LAT, C.LON):
         actors[column] = _numbers(actors[column])
     for column in (C.FOUNDED, C.STATUS_YEAR):
         actors[column] = _numbers(actors[column]).round().astype("Int64")
     actors = derive_positions(actors, places)
-    actors = derive_relations(actors, relations)
+    actors = derive_relations(actors, relations, taxonomy)
     actors[C.SEARCH_TEXT] = build_search_text(actors)
-    return actors.sort_values(C.NAME, key=lambda s: s.map(fold)).reset_index(drop=True)
+    actors = actors.sort_values(C.NAME, key=lambda s: s.map(fold))
+    actors.index = pd.Index(actors[C.ID].to_list())
+    return actors
+
+
+def index_by_actor(table: pd.DataFrame, *columns: str) -> dict[str, tuple[int, ...]]:
+    """Actor id -> positions of the rows naming it in any of `columns`."""
+    positions: dict[str, set[int]] = {}
+    for column in columns:
+        for position, actor in enumerate(table[column]):
+            if actor:
+                positions.setdefault(actor, set()).add(position)
+    return {actor: tuple(sorted(found)) for actor, found in positions.items()}
+
+
+def compute_data_as_of(actors: pd.DataFrame) -> str:
+    """The latest date a fact was checked, ISO formatted ('' when unknown)."""
+    dates = pd.to_datetime(actors[C.LAST_VERIFIED], errors="coerce").dropna()
+    return dates.max().date().isoformat() if len(dates) else ""
 
 
 def load_dataset(data_dir: str | Path | None = None) -> Dataset:
@@ -99,20 +167,29 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     directory = resolve_data_dir(data_dir)
     if not directory.is_dir():
         raise DataError(f"No data directory at {directory}")
-    places = read_table(directory / "places.csv", C.PLACE_COLUMNS)
+    if not (directory / DESCRIPTOR).exists():
+        raise DataError(f"{DESCRIPTOR} is missing from {directory}")
+    schema = load_schema(directory)
+    taxonomy = load_taxonomy(directory, {name: schema.paths[name] for name in schema.vocabularies})
+    places = read_resource(directory, schema, PLACES)
     for column in (C.LAT, C.LON, C.RADIUS_KM):
         places[column] = _numbers(places[column])
-    relations = read_table(directory / "relations.csv", C.RELATION_COLUMNS, required=False)
+    relations = read_resource(directory, schema, RELATIONS)
     relations[C.YEAR] = _numbers(relations[C.YEAR]).round().astype("Int64")
-    milestones = read_table(directory / "milestones.csv", C.MILESTONE_COLUMNS, required=False)
+    milestones = read_resource(directory, schema, MILESTONES)
     milestones[C.AMOUNT_EUR] = _numbers(milestones[C.AMOUNT_EUR])
-    actors = read_table(directory / "actors.csv", C.ACTOR_COLUMNS)
-    actors = prepare_actors(actors, places, relations)
+    milestones = milestones.sort_values(C.DATE, kind="stable").reset_index(drop=True)
+    actors = prepare_actors(read_resource(directory, schema, ACTORS), places, relations, schema, taxonomy)
     return Dataset(
         actors=actors,
         places=places,
         relations=relations,
-        milestones=milestones.sort_values(C.DATE).reset_index(drop=True),
-        taxonomy=load_taxonomy(directory),
+        milestones=milestones,
+        taxonomy=taxonomy,
+        schema=schema,
         data_dir=str(directory),
+        version=compute_version(directory, schema),
+        data_as_of=compute_data_as_of(actors),
+        relations_by_actor=index_by_actor(relations, C.SOURCE_ID, C.TARGET_ID),
+        milestones_by_actor=index_by_actor(milestones, C.ACTOR_ID),
     )

@@ -48,7 +48,8 @@ def use_local_assets(base: str = VENDOR_URL) -> None:
     MarkerCluster.default_css = assets["cluster_css"]
 
 
-_SHAPES = {
+# The drawing of each marker symbol that taxonomy/types.csv may name (the descriptor lists them).
+SHAPES = {
     "circle": '<circle cx="12" cy="12" r="9"/>',
     "ring": '<circle cx="12" cy="12" r="8" fill="white" stroke-width="5"/>',
     "square": '<rect x="4" y="4" width="16" height="16"/>',
@@ -64,7 +65,7 @@ _SHAPES = {
 
 def build_symbol_svg(symbol: str, colour: str, size: int = MARKER_SIZE) -> str:
     """An inline SVG marker: shape and colour both tell the type apart."""
-    shape = _SHAPES.get(symbol, _SHAPES["circle"])
+    shape = SHAPES.get(symbol, SHAPES["circle"])
     colour = colour if re.fullmatch(r"#[0-9A-Fa-f]{6}", colour or "") else "#555555"
     if symbol == "ring":
         shape = shape.replace('fill="white"', 'fill="white" stroke="' + colour + '"')
@@ -104,9 +105,14 @@ def build_view(actors: pd.DataFrame, padding: float = VIEW_PADDING) -> View | No
     )
 
 
-def build_marseille_view(all_actors: pd.DataFrame) -> View | None:
-    """The opening view: every Aix-Marseille actor of the whole dataset, filters aside."""
-    return build_view(all_actors[all_actors[C.SCOPE] == "marseille_area"])
+def build_home_view(all_actors: pd.DataFrame, home_scope: str | None) -> View | None:
+    """The opening view: every actor of the cluster's own territory in the whole dataset, filters aside."""
+    return build_view(all_actors[all_actors[C.SCOPE] == home_scope])
+
+
+def count_located(actors: pd.DataFrame) -> int:
+    """How many actors have a position to draw."""
+    return int((actors[C.LAT].notna() & actors[C.LON].notna()).sum())
 
 
 def count_outside(actors: pd.DataFrame, view: View | None) -> int:
@@ -114,8 +120,8 @@ def count_outside(actors: pd.DataFrame, view: View | None) -> int:
     if view is None:
         return 0
     located = actors.dropna(subset=[C.LAT, C.LON])
-    inside = [view.contains(lat, lon) for lat, lon in zip(located[C.LAT], located[C.LON], strict=True)]
-    return len(located) - sum(inside)
+    inside = located[C.LAT].between(view.south, view.north) & located[C.LON].between(view.west, view.east)
+    return int((~inside).sum())
 
 
 def tooltip_text(name: str) -> str:
@@ -218,7 +224,7 @@ def build_map(
 
 def build_actor_map(actors: pd.DataFrame, actor_id: str, taxonomy: Taxonomy, lang: str) -> folium.Map:
     """The profile's small map: the one actor, zoomed to its street."""
-    one = actors[actors[C.ID] == actor_id]
+    one = actors.loc[[actor_id]] if actor_id in actors.index else actors.iloc[:0]
     fmap = build_map(one, taxonomy, lang, view=None, selected=actor_id, height=300)
     view = build_view(one, padding=0.01)
     if view is not None:

@@ -9,8 +9,8 @@ from . import columns as C
 from .load import load_dataset
 
 STALE_AFTER = timedelta(days=365)
-# Columns whose fill rate the report shows (derived columns left out).
-COMPLETENESS_COLUMNS = tuple(c for c in C.ACTOR_COLUMNS if c not in (C.ID, C.LAT, C.LON))
+# Columns whose fill rate the report leaves out: always filled, or derived from the site.
+NOT_COUNTED = (C.ID, C.LAT, C.LON)
 
 
 def _table(headers: list[str], rows: list[list]) -> str:
@@ -21,7 +21,7 @@ def _table(headers: list[str], rows: list[list]) -> str:
 
 def count_filled(actors: pd.DataFrame, column: str) -> int:
     values = actors[column]
-    if column in C.MULTI_VALUED:
+    if values.map(lambda value: isinstance(value, tuple)).any():
         return int(values.map(bool).sum())
     return int((values.astype("string").fillna("").str.strip() != "").sum())
 
@@ -36,20 +36,27 @@ def build_report(data_dir: str | Path | None = None, *, today: date | None = Non
         "",
     ]
 
-    sections = (
-        ("**By type**", "type", "types", actors[C.TYPE]),
-        ("**By scope**", "scope", "scopes", actors[C.SCOPE]),
-        ("**By therapeutic area** (an actor may have several)", "area", "areas", actors[C.AREAS].explode()),
-        ("**By modality** (an actor may have several)", "modality", "modalities", actors[C.MODALITIES].explode()),
-    )
-    for title, header, vocabulary, values in sections:
+    by_facet = [
+        (
+            f"**By {facet.name}**" + (" (an actor may have several)" if facet.multi else ""),
+            facet.name,
+            facet.vocabulary,
+            facet.column,
+            facet.multi,
+        )
+        for facet in dataset.schema.facets
+    ]
+    sections = [by_facet[0], ("**By scope**", "scope", "scopes", C.SCOPE, False), *by_facet[1:]]
+    for title, header, vocabulary, column, multi in sections:
+        values = actors[column].explode() if multi else actors[column]
         counts = values.value_counts()
         rows = [[taxonomy.label(vocabulary, item, "en"), int(counts.get(item, 0))] for item in taxonomy.ids(vocabulary)]
         parts += [title, "", _table([header, "actors"], rows), ""]
 
     filled = [
         [f"`{column}`", count_filled(actors, column), f"{count_filled(actors, column) / total:.0%}" if total else "–"]
-        for column in COMPLETENESS_COLUMNS
+        for column in dataset.schema.columns("actors")
+        if column not in NOT_COUNTED
     ]
     parts += ["**Completeness** (rows with the field filled)", "", _table(["field", "rows", "share"], filled), ""]
 
@@ -61,13 +68,33 @@ def build_report(data_dir: str | Path | None = None, *, today: date | None = Non
         "",
     ]
 
-    local = actors[actors[C.SCOPE] == "marseille_area"]
-    city_only = local[local[C.PRECISION] == "city"]
-    share = f"{len(city_only) / len(local):.0%}" if len(local) else "–"
-    parts += [
-        f"**Aix-Marseille actors located only at city precision**: {len(city_only)} of {len(local)} ({share})"
-        + (" — " + ", ".join(f"`{i}`" for i in city_only[C.ID]) if len(city_only) else "")
+    home = dataset.home_scope
+    local = actors[actors[C.SCOPE] == home]
+    counts = local[C.PRECISION].value_counts()
+    rows = [
+        [
+            taxonomy.label("precisions", item, "en"),
+            int(counts.get(item, 0)),
+            f"{counts.get(item, 0) / len(local):.0%}" if len(local) else "–",
+        ]
+        for item in taxonomy.ids("precisions")
     ]
+    parts += [
+        f"**Where the {taxonomy.label('scopes', home, 'en')} actors are placed**",
+        "",
+        _table(["precision", "actors", "share"], rows),
+        "",
+    ]
+    for item in taxonomy.ids("precisions"):
+        if taxonomy.row("precisions", item).get(C.PLACE_KINDS) in taxonomy.ids_where(
+            "place_kinds", C.ROLE, C.ROLE_CITY
+        ):
+            city_only = local[local[C.PRECISION] == item]
+            share = f"{len(city_only) / len(local):.0%}" if len(local) else "–"
+            parts.append(
+                f"**{taxonomy.label('scopes', home, 'en')} actors placed only at their city's centre**: {len(city_only)} of {len(local)} ({share})"
+                + (" — " + ", ".join(f"`{i}`" for i in city_only[C.ID]) if len(city_only) else "")
+            )
     return "\n".join(parts)
 
 

@@ -1,7 +1,8 @@
-"""The one module that knows Streamlit: cached data, page set-up, shared sidebar, URL sync.
+"""The one module that knows Streamlit: cached data, navigation, page set-up, shared sidebar, URL sync.
 
 The view state lives in `st.session_state` and mirrors the URL both ways:
-a link opens exactly its view, and moving between pages keeps it.
+a link opens exactly its view, and moving between pages keeps it. Pages read
+widgets, call plain functions and render; the bookkeeping they need is here.
 """
 
 from dataclasses import dataclass, replace
@@ -10,14 +11,15 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from . import __version__
 from . import columns as C
 from .about import build_about, build_dictionary
 from .config import resolve_data_dir
-from .filters import FACET_VOCABULARIES, SCOPES, Filters, count_facet, count_scope, filter_actors, founded_bounds
-from .i18n import t
+from .filters import Filters, count_facet, count_scope, filter_ids, founded_bounds
+from .i18n import LANGS, t
 from .load import DataError, Dataset, load_dataset
-from .urlstate import LANGS, PASSTHROUGH, Ignored, ViewState, decode_state, encode_state
+from .maps import find_clicked_actor
+from .navigation import PAGES, get_page
+from .urlstate import PASSTHROUGH, Ignored, ViewState, decode_state, encode_state
 from .validate import Problem, validate
 from .views import build_citation
 
@@ -26,6 +28,9 @@ STATE_KEY = "view_state"
 WRITTEN_KEY = "view_state_url"
 IGNORED_KEY = "view_state_ignored"
 WIDGET_PREFIX = "filter_"
+MAP_FIT_KEY = "map_fit_all"
+MAP_CLICK_KEY = "map_last_click"
+MAP_GENERATION_KEY = "map_generation"
 
 
 @st.cache_data(show_spinner=False)
@@ -48,10 +53,27 @@ def load_cached_dictionary(data_dir: str) -> pd.DataFrame:
     return build_dictionary(data_dir)
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
+def filter_cached(version: str, filters: Filters, _dataset: Dataset) -> list[str]:
+    """The ids passing `filters`, once per data version and filter combination."""
+    return filter_ids(_dataset, filters).to_list()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def count_cached(version: str, filters: Filters, _dataset: Dataset) -> dict[str, dict[str, int]]:
+    """Facet and scope counts for the sidebar, once per data version and filter combination."""
+    counts = {facet.name: count_facet(_dataset, filters, facet.name) for facet in _dataset.schema.facets}
+    counts[C.SCOPE] = count_scope(_dataset, filters)
+    return counts
+
+
 def build_page_citation(dataset: Dataset, lang: str) -> str:
     """The citation of the view on screen: dataset, version, date and its URL."""
     return build_citation(
-        title=t("app_title", lang), version=__version__, data_as_of=dataset.data_as_of, url=st.context.url or ""
+        title=t("app_title", lang),
+        version=dataset.schema.version,
+        data_as_of=dataset.data_as_of,
+        url=st.context.url or "",
     )
 
 
@@ -75,6 +97,66 @@ class Page:
         return build_page_citation(self.dataset, self.state.lang)
 
 
+# --- navigation -----------------------------------------------------------------------------
+
+
+def build_navigation(lang: str):
+    """`st.navigation` over the page registry, titles in the reader's language."""
+    return st.navigation(
+        [
+            st.Page(
+                spec.file,
+                title=t(spec.title_key, lang),
+                icon=spec.icon,
+                url_path=spec.url_path or None,
+                default=not spec.url_path,
+                visibility="visible" if spec.listed else "hidden",
+            )
+            for spec in PAGES
+        ]
+    )
+
+
+def link_params(page: Page, **changes) -> dict[str, str]:
+    """Query parameters for a link to the current view with `changes` applied."""
+    return encode_state(replace(page.state, **changes), page.dataset)
+
+
+def page_link(page: Page, key: str, *, label: str | None = None, icon: str | None = None, container=None, **changes):
+    """A link to the registered page `key`, carrying the current view with `changes` applied."""
+    spec = get_page(key)
+    (container or st).page_link(
+        spec.file,
+        label=label or page.t(spec.title_key),
+        icon=icon or spec.icon,
+        query_params=link_params(page, **changes),
+    )
+
+
+def switch_page(page: Page, key: str, **changes) -> None:
+    """Go to the registered page `key` with the current view, `changes` applied."""
+    state = replace(page.state, **changes)
+    write_state(state, page.dataset)
+    st.switch_page(get_page(key).file, query_params=encode_state(state, page.dataset))
+
+
+def go_to_actor(page: Page, actor: str | None) -> None:
+    """Open the actor page for `actor`, keeping the rest of the view."""
+    switch_page(page, "actor", actor=actor)
+
+
+def take_selected_row(event, key: str) -> int | None:
+    """The row a table selection picked, forgetting it so that coming back shows no stale selection."""
+    rows = event.selection.rows if event else []
+    if not rows:
+        return None
+    st.session_state.pop(key, None)
+    return rows[0]
+
+
+# --- the view state, mirrored in the URL ------------------------------------------------------
+
+
 def _url_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params if key not in PASSTHROUGH}
 
@@ -85,7 +167,7 @@ def _written(params: dict[str, str]) -> dict[str, list[str]]:
 
 def write_state(state: ViewState, dataset: Dataset) -> None:
     """Make `state` the current view and put it in the URL."""
-    params = encode_state(state, taxonomy=dataset.taxonomy)
+    params = encode_state(state, dataset)
     st.session_state[STATE_KEY] = state
     st.session_state[WRITTEN_KEY] = _written(params)
     keep = {key: st.query_params.get_all(key) for key in PASSTHROUGH if key in st.query_params}
@@ -104,7 +186,7 @@ def sync_state(dataset: Dataset | None) -> ViewState:
         return ViewState(lang=lang if lang in LANGS else ViewState().lang)
     known = STATE_KEY in st.session_state
     if not known or (url and url != st.session_state.get(WRITTEN_KEY)):
-        state, ignored = decode_state(url, taxonomy=dataset.taxonomy, actor_ids=dataset.actors[C.ID])
+        state, ignored = decode_state(url, dataset)
         st.session_state[IGNORED_KEY] = ignored
         write_state(state, dataset)
     elif not url and st.session_state.get(WRITTEN_KEY):
@@ -116,29 +198,36 @@ def current_state() -> ViewState:
     return st.session_state.get(STATE_KEY, ViewState())
 
 
+def requested_actor() -> str | None:
+    """The actor the link asked for when it is unknown (the state dropped it), to say so."""
+    ignored = st.session_state.get(IGNORED_KEY, [])
+    return next((item.value for item in ignored if item.param == "actor"), None)
+
+
 def get_dataset() -> tuple[Dataset | None, str | None]:
     """The dataset, or the reason it cannot be read."""
     try:
         return load_cached_dataset(str(resolve_data_dir())), None
-    except (DataError, OSError, ValueError) as error:
+    except (DataError, OSError, ValueError, KeyError) as error:
         return None, str(error)
 
 
 # --- sidebar widgets, fed from the state and writing back to it -------------------------
 
 
-def _update_filters(dataset: Dataset, **changes) -> None:
-    state = current_state()
+def _update_filters(dataset: Dataset, filters: Filters) -> None:
     st.session_state.pop(IGNORED_KEY, None)  # the user has moved on from the link
-    write_state(replace(state, filters=replace(state.filters, **changes)), dataset)
+    write_state(replace(current_state(), filters=filters), dataset)
 
 
 def _on_facet(dataset: Dataset, facet: str) -> None:
-    _update_filters(dataset, **{facet: frozenset(st.session_state[WIDGET_PREFIX + facet])})
+    filters = current_state().filters.with_facet(facet, st.session_state[WIDGET_PREFIX + facet])
+    _update_filters(dataset, filters)
 
 
 def _on_value(dataset: Dataset, name: str, convert=lambda value: value) -> None:
-    _update_filters(dataset, **{name: convert(st.session_state[WIDGET_PREFIX + name])})
+    value = convert(st.session_state[WIDGET_PREFIX + name])
+    _update_filters(dataset, replace(current_state().filters, **{name: value}))
 
 
 def _on_lang(dataset: Dataset) -> None:
@@ -169,6 +258,7 @@ def render_language(dataset: Dataset | None, state: ViewState) -> None:
 
 def render_filters(dataset: Dataset, state: ViewState) -> None:
     filters, lang, taxonomy, actors = state.filters, state.lang, dataset.taxonomy, dataset.actors
+    counts = count_cached(dataset.version, filters, dataset)
     sidebar = st.sidebar
     sidebar.header(t("filters", lang))
 
@@ -178,19 +268,20 @@ def render_filters(dataset: Dataset, state: ViewState) -> None:
         t("filter_q", lang), key=key, help=t("filter_q_help", lang), on_change=_on_value, args=(dataset, "q")
     )
 
-    for facet, vocabulary in FACET_VOCABULARIES.items():
-        counts = count_facet(actors, filters, facet)
-        key = WIDGET_PREFIX + facet
-        options = [item for item in taxonomy.ids(vocabulary)]
-        _seed(key, [item for item in options if item in getattr(filters, facet)])
+    for facet in dataset.schema.facets:
+        key = WIDGET_PREFIX + facet.name
+        options = list(taxonomy.ids(facet.vocabulary))
+        _seed(key, [item for item in options if item in filters.selected(facet.name)])
         sidebar.multiselect(
-            t(f"filter_{facet}", lang),
+            t(f"filter_{facet.name}", lang),
             options=options,
-            format_func=lambda item, v=vocabulary, c=counts: f"{taxonomy.label(v, item, lang)} ({c.get(item, 0)})",
+            format_func=lambda item, v=facet.vocabulary, c=counts[facet.name]: (
+                f"{taxonomy.label(v, item, lang)} ({c.get(item, 0)})"
+            ),
             key=key,
             placeholder=t("choose", lang),
             on_change=_on_facet,
-            args=(dataset, facet),
+            args=(dataset, facet.name),
         )
 
     bounds = founded_bounds(actors)
@@ -207,15 +298,13 @@ def render_filters(dataset: Dataset, state: ViewState) -> None:
             args=(dataset, "founded", lambda value, b=bounds: None if tuple(value) == b else tuple(value)),
         )
 
-    scope_options = ["", *SCOPES]
     key = WIDGET_PREFIX + "scope"
     _seed(key, filters.scope or "")
-    scope_counts = count_scope(actors, filters)
     sidebar.radio(
         t("filter_scope", lang),
-        options=scope_options,
+        options=["", *taxonomy.ids("scopes")],
         format_func=lambda s: (
-            t("scope_all", lang) if not s else f"{taxonomy.label('scopes', s, lang)} ({scope_counts[s]})"
+            t("scope_all", lang) if not s else f"{taxonomy.label('scopes', s, lang)} ({counts[C.SCOPE].get(s, 0)})"
         ),
         key=key,
         on_change=_on_value,
@@ -240,7 +329,7 @@ def render_footer(dataset: Dataset, lang: str) -> None:
     """Provenance on every page: date, licence, and a citation with the link to this exact view."""
     st.sidebar.divider()
     st.sidebar.caption(t("data_as_of", lang, date=dataset.data_as_of))
-    st.sidebar.caption(t("data_licence", lang))
+    st.sidebar.caption(t("data_licence", lang, licence=dataset.schema.licence_name))
     st.sidebar.caption(t("cite_view", lang))
     st.sidebar.code(build_page_citation(dataset, lang), language=None, wrap_lines=True)
 
@@ -274,19 +363,40 @@ def page_setup() -> Page | None:
     render_filters(dataset, state)
     render_footer(dataset, state.lang)
     render_notices(state.lang, st.session_state.get(IGNORED_KEY, []), validate_cached(dataset.data_dir))
-    return Page(dataset=dataset, state=state, filtered=filter_actors(dataset.actors, state.filters))
+    ids = filter_cached(dataset.version, state.filters, dataset)
+    return Page(dataset=dataset, state=state, filtered=dataset.actors.loc[ids])
 
 
-def go_to_actor(page: Page, actor: str | None) -> None:
-    """Open the actor page for `actor`, keeping the rest of the view."""
-    state = replace(page.state, actor=actor)
-    write_state(state, page.dataset)
-    st.switch_page("pages/actor.py", query_params=encode_state(state, taxonomy=page.dataset.taxonomy))
+# --- the map's click and view state -------------------------------------------------------
 
 
-def link_params(page: Page, **changes) -> dict[str, str]:
-    """Query parameters for a link to the current view with `changes` applied."""
-    return encode_state(replace(page.state, **changes), taxonomy=page.dataset.taxonomy)
+def map_fits_all() -> bool:
+    """Whether the map shows every filtered actor rather than the cluster's territory."""
+    return bool(st.session_state.get(MAP_FIT_KEY, False))
 
 
-__all__ = ["Page", "go_to_actor", "link_params", "page_setup", "sync_state"]
+def set_map_fit_all(value: bool) -> None:
+    st.session_state[MAP_FIT_KEY] = value
+
+
+def map_widget_key() -> str:
+    """The map component's key: a new one resets the component's last click (after Close, for one)."""
+    return f"actors_map_{'all' if map_fits_all() else 'home'}_{st.session_state.get(MAP_GENERATION_KEY, 0)}"
+
+
+def select_clicked_actor(page: Page, clicked: str | None) -> str | None:
+    """The actor whose card to show: the one a new click names, else the view's."""
+    if clicked and clicked != st.session_state.get(MAP_CLICK_KEY):
+        st.session_state[MAP_CLICK_KEY] = clicked
+        chosen = find_clicked_actor(clicked, page.dataset.actors)
+        if chosen and chosen != page.state.actor:
+            write_state(replace(page.state, actor=chosen), page.dataset)
+            return chosen
+    return page.state.actor
+
+
+def close_card(dataset: Dataset) -> None:
+    """Deselect the actor, and reset the map's memory of the last click so the same marker opens it again."""
+    write_state(replace(current_state(), actor=None), dataset)
+    st.session_state.pop(MAP_CLICK_KEY, None)
+    st.session_state[MAP_GENERATION_KEY] = st.session_state.get(MAP_GENERATION_KEY, 0) + 1

@@ -8,11 +8,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from .filters import FACET_VOCABULARIES, SCOPES, Filters
-from .taxonomy import Taxonomy
+from .filters import Filters
+from .i18n import DEFAULT_LANG, LANGS
+from .load import Dataset
 
-LANGS = ("fr", "en")
-DEFAULT_LANG = "fr"
 MAX_QUERY_LENGTH = 200
 _YEARS = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4})\s*$")
 # Parameters Streamlit itself reads; kept as they are.
@@ -48,20 +47,16 @@ def _items(values: list[str]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def decode_state(
-    params: Mapping[str, str | Iterable[str]],
-    *,
-    taxonomy: Taxonomy,
-    actor_ids: Iterable[str] = (),
-) -> tuple[ViewState, list[Ignored]]:
+def decode_state(params: Mapping[str, str | Iterable[str]], dataset: Dataset) -> tuple[ViewState, list[Ignored]]:
     """The view a URL asks for, and what in it was ignored."""
+    taxonomy = dataset.taxonomy
     ignored: list[Ignored] = []
     facets = {}
-    for facet, vocabulary in FACET_VOCABULARIES.items():
-        known = set(taxonomy.ids(vocabulary))
-        items = _items(_values(params, facet))
-        ignored += [Ignored(facet, item) for item in items if item not in known]
-        facets[facet] = frozenset(item for item in items if item in known)
+    for facet in dataset.schema.facets:
+        known = set(taxonomy.ids(facet.vocabulary))
+        items = _items(_values(params, facet.name))
+        ignored += [Ignored(facet.name, item) for item in items if item not in known]
+        facets[facet.name] = frozenset(item for item in items if item in known)
 
     founded = None
     for value in _values(params, "founded")[:1]:
@@ -82,15 +77,14 @@ def decode_state(
 
     scope = None
     for value in _values(params, "scope")[:1]:
-        if value in SCOPES:
+        if value in taxonomy.ids("scopes"):
             scope = value
         else:
             ignored.append(Ignored("scope", value))
 
     actor = None
-    known_actors = set(actor_ids)
     for value in _values(params, "actor")[:1]:
-        if value in known_actors:
+        if value in dataset.actors.index:
             actor = value
         else:
             ignored.append(Ignored("actor", value))
@@ -102,19 +96,19 @@ def decode_state(
         else:
             ignored.append(Ignored("lang", value))
 
-    filters = Filters(founded=founded, q=q, scope=scope, **facets, **flags)
+    filters = Filters(facets=tuple(facets.items()), founded=founded, q=q, scope=scope, **flags)
     return ViewState(filters=filters, actor=actor, lang=lang), ignored
 
 
-def encode_state(state: ViewState, *, taxonomy: Taxonomy) -> dict[str, str]:
+def encode_state(state: ViewState, dataset: Dataset) -> dict[str, str]:
     """Query parameters for a view: stable ids in taxonomy order, defaults left out."""
     filters = state.filters
     params: dict[str, str] = {}
-    for facet, vocabulary in FACET_VOCABULARIES.items():
-        selected = getattr(filters, facet)
+    for facet in dataset.schema.facets:
+        selected = filters.selected(facet.name)
         if selected:
-            order = {item: rank for rank, item in enumerate(taxonomy.ids(vocabulary))}
-            params[facet] = ",".join(sorted(selected, key=lambda i: (order.get(i, len(order)), i)))
+            order = {item: rank for rank, item in enumerate(dataset.taxonomy.ids(facet.vocabulary))}
+            params[facet.name] = ",".join(sorted(selected, key=lambda i: (order.get(i, len(order)), i)))
     if filters.q.strip():
         params["q"] = filters.q.strip()
     if filters.founded is not None:

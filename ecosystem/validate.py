@@ -15,14 +15,21 @@ import pandas as pd
 
 from . import columns as C
 from .config import DESCRIPTOR, resolve_data_dir
-from .load import read_table
-from .taxonomy import Taxonomy, load_taxonomy
+from .load import ACTORS, MILESTONES, PLACES, RELATIONS, REQUIRED, read_resource
+from .schema import Schema, load_schema
+from .taxonomy import TRUE, Taxonomy, load_taxonomy
 from .text import fold, split_multi
 
 EARTH_RADIUS_KM = 6371.0
 # Coordinates copied from a place must agree with it to about a metre.
 SAME_POINT_DEGREES = 1e-5
 HEADER_LINES = 1
+ACTORS_FILE, PLACES_FILE, RELATIONS_FILE, MILESTONES_FILE = (
+    "actors.csv",
+    "places.csv",
+    "relations.csv",
+    "milestones.csv",
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -110,100 +117,146 @@ def check_descriptor(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_vocabularies(actors: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
-    """Each item of a multi-valued cell belongs to its vocabulary."""
+def check_vocabularies(
+    table: pd.DataFrame, file: str, resource: str, schema: Schema, taxonomy: Taxonomy
+) -> list[Problem]:
+    """Each item of a multi-valued cell belongs to its vocabulary (Table Schema checks single values)."""
     problems = []
-    for column, vocabulary in ((C.AREAS, "areas"), (C.MODALITIES, "modalities")):
-        known = set(taxonomy.ids(vocabulary))
-        for index, cell in actors[column].items():
+    for column in schema.vocabulary_columns:
+        if column.resource != resource or not column.multi:
+            continue
+        known = set(taxonomy.ids(column.vocabulary))
+        where = schema.paths.get(column.vocabulary, column.vocabulary)
+        for index, cell in table[column.column].items():
             items = split_multi(cell)
-            for item in items:
-                if item not in known:
-                    problems.append(
-                        Problem("actors.csv", _line(index), column, item, f"not in taxonomy/{vocabulary}.csv")
-                    )
+            problems += [
+                Problem(file, _line(index), column.column, item, f"not in {where}")
+                for item in items
+                if item not in known
+            ]
             if len(set(items)) != len(items):
-                problems.append(Problem("actors.csv", _line(index), column, cell, "an item is repeated"))
+                problems.append(Problem(file, _line(index), column.column, cell, "an item is repeated"))
     return problems
 
 
-def actor_position(row: pd.Series, places: pd.DataFrame) -> tuple[float, float] | None:
+def actor_position(row: dict, place: dict | None) -> tuple[float, float] | None:
     lat, lon = _number(row[C.LAT]), _number(row[C.LON])
     if lat is not None and lon is not None:
         return lat, lon
-    place = places[places[C.ID] == row[C.SITE]]
-    if len(place):
-        lat, lon = _number(place.iloc[0][C.LAT]), _number(place.iloc[0][C.LON])
+    if place is not None:
+        lat, lon = _number(place[C.LAT]), _number(place[C.LON])
         if lat is not None and lon is not None:
             return lat, lon
     return None
 
 
-def check_locations(actors: pd.DataFrame, places: pd.DataFrame) -> list[Problem]:
-    """Precision matches what is filled, sites agree, and every actor lies in its city."""
+def check_precision(row: dict, line: int, place: dict | None, taxonomy: Taxonomy) -> list[Problem]:
+    """The precision says what the point stands for; the site and coordinates must agree with it."""
     problems = []
-    place_by_id = {row[C.ID]: row for _, row in places.iterrows()}
-    cities = {fold(row[C.CITY]): row for _, row in places.iterrows() if row[C.PLACE_KIND] == "city"}
-    for index, row in actors.iterrows():
-        line = _line(index)
-        precision, site = row[C.PRECISION], row[C.SITE]
-        has_coords = bool(row[C.LAT] or row[C.LON])
-        place = place_by_id.get(site)
-        if precision == "address" and not (_number(row[C.LAT]) is not None and _number(row[C.LON]) is not None):
-            problems.append(Problem("actors.csv", line, C.LAT, row[C.LAT], "address precision needs lat and lon"))
-        if precision in ("site", "city") and not site:
-            problems.append(Problem("actors.csv", line, C.SITE, "", f"{precision} precision needs a site"))
-        if precision == "city" and place is not None and place[C.PLACE_KIND] != "city":
-            problems.append(Problem("actors.csv", line, C.SITE, site, "city precision needs a place of kind city"))
-        if precision == "site" and place is not None and place[C.PLACE_KIND] == "city":
-            problems.append(
-                Problem("actors.csv", line, C.PRECISION, precision, f"{site} is a city: use city precision")
+    precision, site = row[C.PRECISION], row[C.SITE]
+    kinds = split_multi(taxonomy.row("precisions", precision).get(C.PLACE_KINDS, ""))
+    has_coords = bool(row[C.LAT] or row[C.LON])
+    if precision in taxonomy.ids("precisions") and not kinds:
+        if _number(row[C.LAT]) is None or _number(row[C.LON]) is None:
+            problems.append(Problem(ACTORS_FILE, line, C.LAT, row[C.LAT], f"{precision} precision needs lat and lon"))
+        return problems
+    if not kinds:
+        return problems  # an unknown precision: the descriptor's foreign key reports it
+    if not site:
+        return [Problem(ACTORS_FILE, line, C.SITE, "", f"{precision} precision needs a site")]
+    if place is None:
+        return problems  # an unknown site: the descriptor's foreign key reports it
+    if place[C.PLACE_KIND] not in kinds:
+        fitting = [
+            p
+            for p in taxonomy.ids("precisions")
+            if place[C.PLACE_KIND] in split_multi(taxonomy.row("precisions", p).get(C.PLACE_KINDS, ""))
+        ]
+        hint = f"; {site} is a {place[C.PLACE_KIND]}: use {fitting[0]} precision" if fitting else ""
+        problems.append(
+            Problem(
+                ACTORS_FILE,
+                line,
+                C.SITE,
+                site,
+                f"{precision} precision needs a place of kind {' or '.join(kinds)}{hint}",
             )
-        if precision in ("site", "city") and place is not None and has_coords:
-            lat, lon = _number(row[C.LAT]), _number(row[C.LON])
-            plat, plon = _number(place[C.LAT]), _number(place[C.LON])
-            if (
-                None in (lat, lon, plat, plon)
-                or abs(lat - plat) > SAME_POINT_DEGREES
-                or abs(lon - plon) > SAME_POINT_DEGREES
-            ):
-                problems.append(
-                    Problem(
-                        "actors.csv",
-                        line,
-                        C.LAT,
-                        f"{row[C.LAT]},{row[C.LON]}",
-                        f"coordinates disagree with place {site}; leave them empty, places.csv owns them",
-                    )
+        )
+    if has_coords:
+        lat, lon = _number(row[C.LAT]), _number(row[C.LON])
+        plat, plon = _number(place[C.LAT]), _number(place[C.LON])
+        if (
+            None in (lat, lon, plat, plon)
+            or abs(lat - plat) > SAME_POINT_DEGREES
+            or abs(lon - plon) > SAME_POINT_DEGREES
+        ):
+            problems.append(
+                Problem(
+                    ACTORS_FILE,
+                    line,
+                    C.LAT,
+                    f"{row[C.LAT]},{row[C.LON]}",
+                    f"coordinates disagree with place {site}; leave them empty, places.csv owns them",
                 )
-        position = actor_position(row, places)
+            )
+    place_postcode = place.get(C.POSTCODE, "")
+    if place_postcode and taxonomy.row("precisions", precision).get(C.APPROXIMATE) == TRUE:
+        if not row[C.POSTCODE]:
+            problems.append(
+                Problem(ACTORS_FILE, line, C.POSTCODE, "", f"{precision} precision needs the actor's postcode")
+            )
+        elif row[C.POSTCODE] != place_postcode:
+            problems.append(
+                Problem(
+                    ACTORS_FILE,
+                    line,
+                    C.POSTCODE,
+                    row[C.POSTCODE],
+                    f"{site} is the point of postcode {place_postcode}, not of the actor's postcode",
+                )
+            )
+    return problems
+
+
+def check_locations(actors: pd.DataFrame, places: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
+    """Precision matches what is filled, sites agree, and every actor and place lies in its city."""
+    problems = []
+    city_kinds = set(taxonomy.ids_where("place_kinds", C.ROLE, C.ROLE_CITY))
+    place_rows = places.to_dict("records")
+    place_by_id = {row[C.ID]: row for row in place_rows}
+    cities = {fold(row[C.CITY]): row for row in place_rows if row[C.PLACE_KIND] in city_kinds}
+    for index, row in enumerate(actors.to_dict("records")):
+        line = _line(index)
+        place = place_by_id.get(row[C.SITE])
+        problems += check_precision(row, line, place, taxonomy)
+        position = actor_position(row, place)
         if position is None:
             problems.append(
-                Problem("actors.csv", line, C.LAT, "", "no coordinates (neither lat/lon nor a site with coordinates)")
+                Problem(ACTORS_FILE, line, C.LAT, "", "no coordinates (neither lat/lon nor a site with coordinates)")
             )
             continue
         city = cities.get(fold(row[C.CITY]))
         if city is None:
             problems.append(
-                Problem("actors.csv", line, C.CITY, row[C.CITY], "no place of kind city with this name in places.csv")
+                Problem(ACTORS_FILE, line, C.CITY, row[C.CITY], "no place of kind city with this name in places.csv")
             )
             continue
-        problems += _check_in_city("actors.csv", line, row[C.CITY], position, city)
-    for index, row in places.iterrows():
-        if row[C.PLACE_KIND] == "city":
+        problems += _check_in_city(ACTORS_FILE, line, row[C.CITY], position, city)
+    for index, row in enumerate(place_rows):
+        if row[C.PLACE_KIND] in city_kinds:
             if _number(row[C.RADIUS_KM]) is None:
                 problems.append(
-                    Problem("places.csv", _line(index), C.RADIUS_KM, row[C.RADIUS_KM], "a city needs radius_km")
+                    Problem(PLACES_FILE, _line(index), C.RADIUS_KM, row[C.RADIUS_KM], "a city needs radius_km")
                 )
             continue
         city = cities.get(fold(row[C.CITY]))
         position = (_number(row[C.LAT]), _number(row[C.LON]))
         if city is None:
             problems.append(
-                Problem("places.csv", _line(index), C.CITY, row[C.CITY], "no place of kind city with this name")
+                Problem(PLACES_FILE, _line(index), C.CITY, row[C.CITY], "no place of kind city with this name")
             )
         elif None not in position:
-            problems += _check_in_city("places.csv", _line(index), row[C.CITY], position, city)
+            problems += _check_in_city(PLACES_FILE, _line(index), row[C.CITY], position, city)
     return problems
 
 
@@ -225,29 +278,31 @@ def _check_in_city(file: str, line: int, name: str, position, city) -> list[Prob
     return []
 
 
-def check_consistency(actors: pd.DataFrame, relations: pd.DataFrame, today: date) -> list[Problem]:
-    """Rules that tie columns and files together."""
+def check_consistency(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
+    """Rules that tie columns and files together, by the roles the taxonomy gives its items."""
     problems = []
-    acquired = set(relations[relations[C.KIND] == "acquired_by"][C.SOURCE_ID])
-    for index, row in actors.iterrows():
-        line = _line(index)
-        if row[C.TYPE] == "france2030_project" and not row[C.FRANCE2030]:
-            problems.append(Problem("actors.csv", line, C.FRANCE2030, "", "a france2030_project needs its programme"))
-        if row[C.STATUS] == "acquired" and row[C.ID] not in acquired:
-            problems.append(
-                Problem("actors.csv", line, C.STATUS, "acquired", "no acquired_by relation in relations.csv")
-            )
-        if row[C.ID] in acquired and row[C.STATUS] not in ("acquired", "closed"):
-            problems.append(Problem("actors.csv", line, C.STATUS, row[C.STATUS], "relations.csv says it was acquired"))
-        if row[C.STATUS] in ("acquired", "closed") and not row[C.STATUS_YEAR]:
-            problems.append(Problem("actors.csv", line, C.STATUS_YEAR, "", f"status {row[C.STATUS]} needs its year"))
+    acquirer_kinds = taxonomy.ids_where("relation_kinds", C.ROLE, C.ROLE_ACQUIRER)
+    acquired = set(relations[relations[C.KIND].isin(acquirer_kinds)][C.SOURCE_ID])
+    acquired_statuses = set(taxonomy.ids_where("statuses", C.ROLE, C.ROLE_ACQUIRED))
+    final_statuses = acquired_statuses | set(taxonomy.ids_where("statuses", C.ROLE, C.ROLE_ENDED))
+    for index, row in enumerate(actors.to_dict("records")):
+        line, status = _line(index), row[C.STATUS]
+        required = taxonomy.row("types", row[C.TYPE]).get(C.REQUIRES, "")
+        if required and not row.get(required):
+            problems.append(Problem(ACTORS_FILE, line, required, "", f"a {row[C.TYPE]} requires {required}"))
+        if status in acquired_statuses and row[C.ID] not in acquired:
+            problems.append(Problem(ACTORS_FILE, line, C.STATUS, status, "no acquired_by relation in relations.csv"))
+        if row[C.ID] in acquired and status not in final_statuses:
+            problems.append(Problem(ACTORS_FILE, line, C.STATUS, status, "relations.csv says it was acquired"))
+        if status in final_statuses and not row[C.STATUS_YEAR]:
+            problems.append(Problem(ACTORS_FILE, line, C.STATUS_YEAR, "", f"status {status} needs its year"))
     problems += _duplicates(actors, C.NAME, fold)
     problems += _duplicates(actors, C.WEBSITE, _site_key)
-    for index, row in relations.iterrows():
-        if row[C.SOURCE_ID] and row[C.SOURCE_ID] == row[C.TARGET_ID]:
-            problems.append(
-                Problem("relations.csv", _line(index), C.TARGET_ID, row[C.TARGET_ID], "an actor related to itself")
-            )
+    self_links = relations[(relations[C.SOURCE_ID] != "") & (relations[C.SOURCE_ID] == relations[C.TARGET_ID])]
+    problems += [
+        Problem(RELATIONS_FILE, _line(index), C.TARGET_ID, target, "an actor related to itself")
+        for index, target in self_links[C.TARGET_ID].items()
+    ]
     return problems
 
 
@@ -264,7 +319,7 @@ def _duplicates(actors: pd.DataFrame, column: str, key) -> list[Problem]:
             continue
         normal = key(value)
         if normal in seen:
-            problems.append(Problem("actors.csv", _line(index), column, value, f"same as line {seen[normal]}"))
+            problems.append(Problem(ACTORS_FILE, _line(index), column, value, f"same as line {seen[normal]}"))
         else:
             seen[normal] = _line(index)
     return problems
@@ -303,19 +358,17 @@ def validate(data_dir: str | Path | None = None, *, today: date | None = None) -
     if not (directory / DESCRIPTOR).exists():
         return [Problem(DESCRIPTOR, 0, "", "", f"no descriptor in {directory}")]
     problems = check_descriptor(directory)
-    missing = [name for name in ("actors.csv", "places.csv") if not (directory / name).exists()]
-    if missing:
+    schema = load_schema(directory)
+    if any(not (directory / schema.paths.get(name, "")).is_file() for name in REQUIRED):
         return problems
-    taxonomy = load_taxonomy(directory)
-    actors = read_table(directory / "actors.csv", C.ACTOR_COLUMNS)
-    places = read_table(directory / "places.csv", C.PLACE_COLUMNS)
-    relations = read_table(directory / "relations.csv", C.RELATION_COLUMNS, required=False)
-    milestones = read_table(directory / "milestones.csv", C.MILESTONE_COLUMNS, required=False)
-    problems += check_vocabularies(actors, taxonomy)
-    problems += check_locations(actors, places)
-    problems += check_consistency(actors, relations, today)
-    problems += check_dates(milestones, "milestones.csv", C.DATE, today)
-    tables = {"actors.csv": actors, "places.csv": places, "relations.csv": relations, "milestones.csv": milestones}
+    taxonomy = load_taxonomy(directory, {name: schema.paths[name] for name in schema.vocabularies})
+    tables = {name: read_resource(directory, schema, name) for name in (ACTORS, PLACES, RELATIONS, MILESTONES)}
+    actors, places, relations = tables[ACTORS], tables[PLACES], tables[RELATIONS]
     for name, table in tables.items():
-        problems += check_dates(table, name, C.LAST_VERIFIED, today)
+        problems += check_vocabularies(table, Path(schema.paths[name]).name, name, schema, taxonomy)
+    problems += check_locations(actors, places, taxonomy)
+    problems += check_consistency(actors, relations, taxonomy)
+    problems += check_dates(tables[MILESTONES], MILESTONES_FILE, C.DATE, today)
+    for name, table in tables.items():
+        problems += check_dates(table, Path(schema.paths[name]).name, C.LAST_VERIFIED, today)
     return sorted(set(problems))

@@ -12,51 +12,59 @@ from .i18n import t
 from .load import Dataset
 from .taxonomy import Taxonomy
 
-# Registry -> URL of the public record for an identifier.
-REGISTRY_URLS = {
-    C.SIREN: ("SIREN", "https://annuaire-entreprises.data.gouv.fr/entreprise/{}"),
-    C.RNSR: ("RNSR", "https://appliweb.dgri.education.fr/rnsr/PresenteStruct.jsp?numNatStruct={}"),
-    C.ROR: ("ROR", "{}"),
-    C.FINESS: ("FINESS", "https://annuaire.sante.fr/web/site-pro/recherche/resultats?finess={}"),
-}
-
 REGISTRY = "registry"
 # A registry record URL ends with the identifier; the directory shows just that part.
 REGISTRY_DISPLAY = r"([0-9A-Za-z]+)$"
-EXPORT_COLUMNS = (*(c for c in C.ACTOR_COLUMNS), C.MIB_MEMBER, C.ACQUIRED_BY, C.PARENT)
 
 
-def build_directory_table(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> pd.DataFrame:
+def label_column(values: pd.Series, taxonomy: Taxonomy, vocabulary: str, lang: str, *, multi: bool = False) -> list:
+    """Ids shown as labels, through a lookup built once per column instead of per cell."""
+    labels = {item: taxonomy.label(vocabulary, item, lang) for item in taxonomy.ids(vocabulary)}
+    if multi:
+        return [[labels.get(item, item) for item in items] for items in values]
+    return [labels.get(value, value) if value else "" for value in values]
+
+
+def build_directory_table(dataset: Dataset, actors: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per actor, taxonomy ids shown as labels; indexed by actor id."""
-    table = pd.DataFrame(index=actors[C.ID].to_list())
+    taxonomy = dataset.taxonomy
+    table = pd.DataFrame(index=actors.index.to_list())
     table[C.NAME] = actors[C.NAME].to_list()
-    table[C.TYPE] = [taxonomy.label("types", v, lang) for v in actors[C.TYPE]]
-    table[C.AREAS] = [taxonomy.labels("areas", v, lang) for v in actors[C.AREAS]]
-    table[C.MODALITIES] = [taxonomy.labels("modalities", v, lang) for v in actors[C.MODALITIES]]
-    table[C.CITY] = actors[C.CITY].to_list()
-    table[C.FOUNDED] = actors[C.FOUNDED].to_list()
-    table[C.STATUS] = [taxonomy.label("statuses", v, lang) if v else "" for v in actors[C.STATUS]]
-    table[C.STAGE] = [taxonomy.label("stages", v, lang) if v else "" for v in actors[C.STAGE]]
+    facets = {facet.column: facet for facet in dataset.schema.facets}
+    for column in (C.TYPE, C.AREAS, C.MODALITIES, C.CITY, C.FOUNDED, C.STATUS, C.STAGE):
+        facet = facets.get(column)
+        if facet is None:
+            table[column] = actors[column].to_list()
+        else:
+            table[column] = label_column(actors[column], taxonomy, facet.vocabulary, lang, multi=facet.multi)
     table[C.FOUNDED] = table[C.FOUNDED].astype("Int64")
-    table[REGISTRY] = [build_identifier_link(row) for _, row in actors.iterrows()]
+    table[REGISTRY] = build_identifier_links(dataset, actors).to_list()
     return table
 
 
-def build_export_csv(actors: pd.DataFrame) -> bytes:
+def export_columns(dataset: Dataset) -> list[str]:
+    """The actors' columns as the descriptor lists them, then the derived ones."""
+    return [*dataset.schema.columns("actors"), *C.DERIVED]
+
+
+def build_export_csv(dataset: Dataset, actors: pd.DataFrame) -> bytes:
     """Exactly the listed actors, with stable ids, as UTF-8 CSV that spreadsheets open."""
-    export = actors[list(EXPORT_COLUMNS)].copy()
-    for column in C.MULTI_VALUED:
+    export = actors[export_columns(dataset)].copy()
+    for column in dataset.schema.multi_valued("actors"):
         export[column] = export[column].map(";".join)
     return export.to_csv(index=False).encode("utf-8-sig")
 
 
-EXPORT_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+def build_export_licence(dataset: Dataset) -> str:
+    return f"{dataset.schema.licence_name} ({dataset.schema.licence_url})"
 
 
-def build_export_xlsx(actors: pd.DataFrame, dictionary: pd.DataFrame, citation: str) -> bytes:
+def build_export_xlsx(dataset: Dataset, actors: pd.DataFrame, dictionary: pd.DataFrame, citation: str) -> bytes:
     """The listed actors in a workbook, with the column dictionary, licence and citation beside them."""
-    about = {"citation": citation, "licence": EXPORT_LICENCE, "rows": str(len(actors))}
-    export = pd.read_csv(io.BytesIO(build_export_csv(actors)), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    about = {"citation": citation, "licence": build_export_licence(dataset), "rows": str(len(actors))}
+    export = pd.read_csv(
+        io.BytesIO(build_export_csv(dataset, actors)), dtype=str, keep_default_na=False, encoding="utf-8-sig"
+    )
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         export.to_excel(writer, sheet_name="actors", index=False)
@@ -70,13 +78,23 @@ def build_citation(*, title: str, version: str, data_as_of: str, url: str) -> st
     return f"{title}, version {version} (data as of {data_as_of}), {url}"
 
 
-def build_registry_links(actor: pd.Series) -> list[tuple[str, str, str]]:
-    """(registry, identifier, URL) for each identifier the actor has."""
+def build_registry_links(dataset: Dataset, actor: pd.Series) -> list[tuple[str, str, str]]:
+    """(registry, identifier, URL) for each identifier the actor has, by the descriptor's record URLs."""
     links = []
-    for column, (label, pattern) in REGISTRY_URLS.items():
-        value = str(actor.get(column) or "").strip()
+    for registry in dataset.schema.registries:
+        value = str(actor.get(registry.column) or "").strip()
         if value:
-            links.append((label, value, pattern.format(value)))
+            links.append((registry.label, value, registry.url(value)))
+    return links
+
+
+def build_identifier_links(dataset: Dataset, actors: pd.DataFrame) -> pd.Series:
+    """URL of each actor's first registry record (None when it has none), column by column."""
+    links = pd.Series(None, index=actors.index, dtype=object)
+    for registry in reversed(dataset.schema.registries):
+        values = actors[registry.column].astype(str).str.strip()
+        filled = values != ""
+        links[filled] = [registry.url(value) for value in values[filled]]
     return links
 
 
@@ -89,13 +107,14 @@ class Link:
     other_name: str
     year: int | None
     sources: tuple[str, ...]
+    notes: str = ""
 
 
 def build_relations(dataset: Dataset, actor_id: str, lang: str) -> list[Link]:
     """Relations in both directions, each labelled from this actor's side."""
-    names = dict(zip(dataset.actors[C.ID], dataset.actors[C.NAME], strict=True))
+    names = dataset.names()
     links = []
-    for row in dataset.relations.itertuples(index=False):
+    for row in dataset.relations_of(actor_id).itertuples(index=False):
         row = row._asdict()
         kind = dataset.taxonomy.row("relation_kinds", row[C.KIND])
         if row[C.SOURCE_ID] == actor_id:
@@ -112,6 +131,7 @@ def build_relations(dataset: Dataset, actor_id: str, lang: str) -> list[Link]:
                 other_name=names.get(other, other),
                 year=None if pd.isna(year) else int(year),
                 sources=tuple(s for s in row[C.SOURCES].split(";") if s),
+                notes=row[C.NOTES],
             )
         )
     return sorted(links, key=lambda link: (link.label, link.other_name))
@@ -119,7 +139,7 @@ def build_relations(dataset: Dataset, actor_id: str, lang: str) -> list[Link]:
 
 def build_milestones(dataset: Dataset, actor_id: str, lang: str) -> pd.DataFrame:
     """The actor's dated events, oldest first, in the reader's language."""
-    rows = dataset.milestones[dataset.milestones[C.ACTOR_ID] == actor_id]
+    rows = dataset.milestones_of(actor_id)
     return pd.DataFrame(
         {
             "date": rows[C.DATE].to_list(),
@@ -129,13 +149,6 @@ def build_milestones(dataset: Dataset, actor_id: str, lang: str) -> pd.DataFrame
             "sources": [s.split(";")[0] for s in rows[C.SOURCES]],
         }
     )
-
-
-def find_actor(actors: pd.DataFrame, actor_id: str | None) -> pd.Series | None:
-    if not actor_id:
-        return None
-    rows = actors[actors[C.ID] == actor_id]
-    return rows.iloc[0] if len(rows) else None
 
 
 def describe_position(actor: pd.Series, places: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
@@ -166,7 +179,7 @@ def _known(value) -> bool:
 def build_actor_facts(actor: pd.Series, dataset: Dataset, lang: str) -> list[tuple[str, str]]:
     """(label, Markdown value) for every fact of the profile; unknown facts say so."""
     taxonomy = dataset.taxonomy
-    names = dict(zip(dataset.actors[C.ID], dataset.actors[C.NAME], strict=True))
+    names = dataset.names()
     unknown = f"_{t('not_given', lang)}_"
 
     def badges(vocabulary: str, column: str, colour: str) -> str:
@@ -196,7 +209,7 @@ def build_actor_facts(actor: pd.Series, dataset: Dataset, lang: str) -> list[tup
     facts.append((t("fact_location", lang), escape_markdown(describe_position(actor, dataset.places, taxonomy, lang))))
     if actor[C.WEBSITE]:
         facts.append((t("fact_website", lang), _link(actor[C.WEBSITE])))
-    registries = build_registry_links(actor)
+    registries = build_registry_links(dataset, actor)
     if registries:
         facts.append(
             (t("col_identifiers", lang), " · ".join(f"{label} {_link(url, value)}" for label, value, url in registries))
@@ -206,23 +219,30 @@ def build_actor_facts(actor: pd.Series, dataset: Dataset, lang: str) -> list[tup
     return facts
 
 
-def build_source_links(actor: pd.Series) -> list[str]:
-    """The actor's sources as Markdown links."""
-    return [_link(url) for url in str(actor[C.SOURCES]).split(";") if url]
+def build_source_links(sources: str | tuple[str, ...]) -> list[str]:
+    """Sources (a ';'-separated cell or a tuple of URLs) as Markdown links."""
+    urls = sources.split(";") if isinstance(sources, str) else sources
+    return [_link(url) for url in urls if url]
 
 
-def build_identifier_link(actor: pd.Series) -> str | None:
-    """URL of the actor's first registry record, for the directory's identifier column."""
-    links = build_registry_links(actor)
-    return links[0][2] if links else None
+def build_relation_line(link: Link) -> str:
+    """'Acquired by (2021)': what the relation says, without the other actor (the page links it)."""
+    return f"{link.label} ({link.year})" if link.year else link.label
 
 
-def build_headline_figures(actors: pd.DataFrame) -> list[tuple[str, int]]:
-    """(catalogue key, count) for the home page's headline figures."""
-    return [
-        ("metric_actors", len(actors)),
-        ("metric_marseille", int((actors[C.SCOPE] == "marseille_area").sum())),
-        ("metric_biotechs", int((actors[C.TYPE] == "biotech").sum())),
-        ("metric_mib", int(actors[C.MIB_MEMBER].sum())),
-        ("metric_f2030", int((actors[C.FRANCE2030] != "").sum())),
+def build_headline_figures(dataset: Dataset, actors: pd.DataFrame, lang: str) -> list[tuple[str, int]]:
+    """(label, count) for the home page's headline figures."""
+    taxonomy = dataset.taxonomy
+    figures = [(t("metric_actors", lang), len(actors))]
+    home = dataset.home_scope
+    if home:
+        figures.append((taxonomy.label("scopes", home, lang), int((actors[C.SCOPE] == home).sum())))
+    figures += [
+        (taxonomy.label("types", kind, lang), int((actors[C.TYPE] == kind).sum()))
+        for kind in taxonomy.ids_where("types", C.HEADLINE)
     ]
+    figures += [
+        (t("metric_mib", lang), int(actors[C.MIB_MEMBER].sum())),
+        (t("metric_f2030", lang), int((actors[C.FRANCE2030] != "").sum())),
+    ]
+    return figures

@@ -15,4 +15,4 @@ if page:
             st.markdown(about[key])
     st.header(page.t("data_dictionary"))
     st.dataframe(ui.load_cached_dictionary(page.dataset.data_dir), hide_index=True, width="stretch")
-    st.caption(page.t("data_licence"))
+    st.caption(page.t("data_licence", licence=page.dataset.schema.licence_name))

@@ -1,4 +1,4 @@
-"""Actor profile: every fact with its sources, relations both ways, milestones, a small map."""
+"""Actor profile: every fact with its sources, relations both ways with theirs, milestones, a small map."""
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -10,22 +10,21 @@ from ecosystem.maps import build_actor_map
 from ecosystem.views import (
     build_actor_facts,
     build_milestones,
+    build_relation_line,
     build_relations,
     build_source_links,
     escape_markdown,
-    find_actor,
 )
 
 page = ui.page_setup()
 if page:
     lang, dataset, taxonomy = page.lang, page.dataset, page.dataset.taxonomy
-    actors = dataset.actors
-    actor = find_actor(actors, page.state.actor)
-    names = dict(zip(actors[C.ID], actors[C.NAME], strict=True))
+    actor = dataset.find_actor(page.state.actor)
+    ids, names = list(dataset.actors.index), dataset.names()
     choice = st.selectbox(
         page.t("choose_actor"),
-        options=list(actors[C.ID]),
-        index=None if actor is None else list(actors[C.ID]).index(actor[C.ID]),
+        options=ids,
+        index=None if actor is None else ids.index(actor[C.ID]),
         format_func=lambda item: names.get(item, item),
         key=f"actor_choice_{page.state.actor}",
     )
@@ -33,15 +32,10 @@ if page:
         ui.go_to_actor(page, choice)
 
     if actor is None:
-        requested = st.query_params.get("actor")
+        requested = ui.requested_actor()
         if requested:
             st.warning(page.t("actor_not_found", actor=requested))
-        st.page_link(
-            "pages/directory.py",
-            label=page.t("back_directory"),
-            icon=":material/list:",
-            query_params=ui.link_params(page, actor=None),
-        )
+        ui.page_link(page, "directory", label=page.t("back_directory"), actor=None)
     else:
         title = actor[C.NAME] + (f" ({actor[C.ACRONYM]})" if actor[C.ACRONYM] else "")
         st.title(escape_markdown(title), anchor=False)
@@ -53,7 +47,7 @@ if page:
             for label, value in build_actor_facts(actor, dataset, lang):
                 st.markdown(f"**{label}** — {value}")
         with where:
-            fmap = build_actor_map(actors, actor[C.ID], taxonomy, lang)
+            fmap = build_actor_map(dataset.actors, actor[C.ID], taxonomy, lang)
             st_folium(fmap, key=f"actor_map_{actor[C.ID]}", height=300, use_container_width=True, returned_objects=[])
 
         st.subheader(page.t("section_relations"))
@@ -61,12 +55,10 @@ if page:
         if not links:
             st.caption(page.t("no_relations"))
         for link in links:
-            year = f" ({link.year})" if link.year else ""
-            line = st.columns([1, 2])
-            line[0].text(f"{link.label}{year}")
-            line[1].page_link(
-                "pages/actor.py", label=link.other_name, query_params=ui.link_params(page, actor=link.other_id)
-            )
+            line = st.columns([2, 3, 3])
+            line[0].text(build_relation_line(link))
+            ui.page_link(page, "actor", label=link.other_name, container=line[1], actor=link.other_id)
+            line[2].caption(page.t("col_source") + " : " + " · ".join(build_source_links(link.sources)))
 
         milestones = build_milestones(dataset, actor[C.ID], lang)
         if len(milestones):
@@ -85,5 +77,5 @@ if page:
             )
 
         st.subheader(page.t("section_sources"))
-        st.markdown("\n".join(f"- {link}" for link in build_source_links(actor)))
+        st.markdown("\n".join(f"- {link}" for link in build_source_links(actor[C.SOURCES])))
         st.caption(page.t("last_verified", date=format_day(actor[C.LAST_VERIFIED], lang)))

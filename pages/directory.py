@@ -17,7 +17,7 @@ if page:
     lang, actors, dataset = page.lang, page.filtered, page.dataset
     st.title(page.t("page_directory"))
     st.caption(page.t("showing", shown=len(actors), total=len(dataset.actors)) + " · " + page.t("directory_hint"))
-    table = build_directory_table(actors, dataset.taxonomy, lang)
+    table = build_directory_table(dataset, actors, lang)
     event = st.dataframe(
         table,
         hide_index=True,
@@ -41,19 +41,18 @@ if page:
     left, right = st.columns(2)
     left.download_button(
         page.t("download_csv"),
-        data=lambda: build_export_csv(actors),
+        data=lambda: build_export_csv(dataset, actors),
         file_name="marseille-immunology-actors.csv",
         mime="text/csv",
         icon=":material/download:",
     )
     right.download_button(
         page.t("download_xlsx"),
-        data=lambda: build_export_xlsx(actors, dictionary, citation),
+        data=lambda: build_export_xlsx(dataset, actors, dictionary, citation),
         file_name="marseille-immunology-actors.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table:",
     )
-    rows = event.selection.rows if event else []
-    if rows:
-        st.session_state.pop("directory_table", None)
-        ui.go_to_actor(page, table.index[rows[0]])
+    row = ui.take_selected_row(event, "directory_table")
+    if row is not None:
+        ui.go_to_actor(page, table.index[row])

@@ -15,15 +15,15 @@ if page:
     st.caption(page.t("home_audience"))
     st.caption(page.t("data_as_of", date=format_day(dataset.data_as_of, lang)))
 
-    figures = build_headline_figures(actors)
-    for column, (key, value) in zip(st.columns(len(figures)), figures, strict=True):
-        column.metric(page.t(key), format_count(value, lang))
+    figures = build_headline_figures(dataset, actors, lang)
+    for column, (label, value) in zip(st.columns(len(figures)), figures, strict=True):
+        column.metric(label, format_count(value, lang))
 
-    params = ui.link_params(page)
     links = st.columns(3)
-    links[0].page_link("pages/map.py", label=page.t("go_map"), icon=":material/map:", query_params=params)
-    links[1].page_link("pages/directory.py", label=page.t("go_directory"), icon=":material/list:", query_params=params)
-    links[2].page_link("pages/actor.py", label=page.t("go_actor"), icon=":material/person_search:", query_params=params)
+    for column, (key, label) in zip(
+        links, (("map", "go_map"), ("directory", "go_directory"), ("actor", "go_actor")), strict=True
+    ):
+        ui.page_link(page, key, label=page.t(label), container=column)
 
     if len(actors):
         left, right = st.columns(2)

@@ -5,33 +5,24 @@ from streamlit_folium import st_folium
 
 from ecosystem import columns as C
 from ecosystem import ui
-from ecosystem.maps import build_map, build_marseille_view, build_view, count_outside, find_clicked_actor
-from ecosystem.urlstate import with_actor
-from ecosystem.views import escape_markdown, find_actor
-
-FIT_ALL_KEY = "map_fit_all"
-LAST_CLICK_KEY = "map_last_click"
+from ecosystem.maps import build_home_view, build_map, build_view, count_located, count_outside
+from ecosystem.views import escape_markdown
 
 page = ui.page_setup()
 if page:
     lang, actors, dataset = page.lang, page.filtered, page.dataset
     st.title(page.t("page_map"))
-    fit_all = st.session_state.get(FIT_ALL_KEY, False)
-    marseille = build_marseille_view(dataset.actors)
-    view = build_view(actors) if fit_all else marseille
+    fit_all = ui.map_fits_all()
+    view = build_view(actors) if fit_all else build_home_view(dataset.actors, dataset.home_scope)
     outside = count_outside(actors, view)
 
     info, action = st.columns([3, 1])
-    info.caption(
-        page.t("map_markers", count=len(actors.dropna(subset=[C.LAT, C.LON]))) + " · " + page.t("map_click_hint")
-    )
+    info.caption(page.t("map_markers", count=count_located(actors)) + " · " + page.t("map_click_hint"))
     if fit_all:
-        action.button(page.t("map_back_marseille"), on_click=lambda: st.session_state.update({FIT_ALL_KEY: False}))
+        action.button(page.t("map_back_marseille"), on_click=ui.set_map_fit_all, args=(False,))
     elif outside:
         info.caption(page.t("map_outside", count=outside))
-        action.button(
-            page.t("map_fit_all", count=len(actors)), on_click=lambda: st.session_state.update({FIT_ALL_KEY: True})
-        )
+        action.button(page.t("map_fit_all", count=len(actors)), on_click=ui.set_map_fit_all, args=(True,))
 
     map_column, card_column = st.columns([3, 1])
     with map_column:
@@ -40,20 +31,12 @@ if page:
         )
         returned = st_folium(
             fmap,
-            key=f"actors_map_{'all' if fit_all else 'marseille'}",
+            key=ui.map_widget_key(),
             height=560,
             use_container_width=True,
             returned_objects=["last_object_clicked_tooltip"],
         )
-    clicked = (returned or {}).get("last_object_clicked_tooltip")
-    selected = page.state.actor
-    if clicked and clicked != st.session_state.get(LAST_CLICK_KEY):
-        st.session_state[LAST_CLICK_KEY] = clicked
-        selected = find_clicked_actor(clicked, dataset.actors) or selected
-        if selected != page.state.actor:
-            ui.write_state(with_actor(page.state, selected), dataset)
-
-    actor = find_actor(dataset.actors, selected)
+    actor = dataset.find_actor(ui.select_clicked_actor(page, (returned or {}).get("last_object_clicked_tooltip")))
     with card_column:
         if actor is not None:
             with st.container(border=True):
@@ -61,14 +44,5 @@ if page:
                 st.caption(dataset.taxonomy.label("types", actor[C.TYPE], lang))
                 st.text(actor[f"description_{lang}"])
                 st.caption(", ".join(dataset.taxonomy.labels("areas", actor[C.AREAS], lang)))
-                st.page_link(
-                    "pages/actor.py",
-                    label=page.t("open_profile"),
-                    icon=":material/person_search:",
-                    query_params=ui.link_params(page, actor=actor[C.ID]),
-                )
-                st.button(
-                    page.t("close_card"),
-                    key="close_card",
-                    on_click=lambda: ui.write_state(with_actor(ui.current_state(), None), dataset),
-                )
+                ui.page_link(page, "actor", label=page.t("open_profile"), actor=actor[C.ID])
+                st.button(page.t("close_card"), key="close_card", on_click=ui.close_card, args=(dataset,))

@@ -5,22 +5,37 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ecosystem.navigation import HOME, PAGES, get_page
 from tests.conftest import ROOT
 
-PAGES = ["pages/home.py", "pages/map.py", "pages/directory.py", "pages/actor.py", "pages/about.py"]
 ENTRY = str(ROOT / "dashboard.py")
 
 
 def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
+    """Run the app on the registered page `page` (a registry key)."""
     app = AppTest.from_file(ENTRY, default_timeout=60)
     for key, value in (params or {}).items():
         app.query_params[key] = value
     app.run()
-    if page != "pages/home.py":
-        app.switch_page(page)
+    if page != HOME.key:
+        app.switch_page(get_page(page).file)
         app.run()
     assert not app.exception, app.exception
     return app
+
+
+def _map_components(app):
+    return [e for e in app.get("component_instance") if "st_folium" in e.proto.component_name]
+
+
+# What each page must show, whatever the filters: one check per registered page.
+MUST_SHOW = {
+    "home": lambda app: len(app.metric) >= 3,
+    "map": lambda app: len(_map_components(app)) == 1,
+    "directory": lambda app: len(app.dataframe) == 1,
+    "actor": lambda app: len(app.selectbox) == 1,
+    "about": lambda app: len(app.dataframe) == 1 and len(app.header) >= 1,
+}
 
 
 def texts(app: AppTest) -> str:
@@ -34,7 +49,11 @@ def url(app: AppTest) -> dict[str, str]:
     return {key: app.query_params[key] for key in app.query_params}
 
 
-@pytest.mark.parametrize("page", PAGES)
+def test_every_registered_page_has_a_check():
+    assert set(MUST_SHOW) == {page.key for page in PAGES}
+
+
+@pytest.mark.parametrize("page", [page.key for page in PAGES])
 @pytest.mark.parametrize(
     "params",
     [
@@ -55,26 +74,27 @@ def url(app: AppTest) -> dict[str, str]:
     ],
 )
 def test_page_runs(page, params):
-    open_page(page, params)
+    app = open_page(page, params)
+    assert MUST_SHOW[page](app)
 
 
 @pytest.mark.parametrize(("lang", "title"), [("fr", "Annuaire"), ("en", "Directory")])
 def test_titles_follow_the_language(lang, title):
-    app = open_page("pages/directory.py", {"lang": lang})
+    app = open_page("directory", {"lang": lang})
     assert app.title[0].value == title
 
 
 def test_directory_deep_link_filters_the_table():
-    app = open_page("pages/directory.py", {"area": "oncology", "modality": "monoclonal_antibody"})
+    app = open_page("directory", {"area": "oncology", "modality": "monoclonal_antibody"})
     table = app.dataframe[0].value
     assert len(table) > 0
-    all_rows = open_page("pages/directory.py").dataframe[0].value
+    all_rows = open_page("directory").dataframe[0].value
     assert len(table) < len(all_rows)
     assert url(app) == {"area": "oncology", "modality": "monoclonal_antibody"}
 
 
 def test_junk_in_the_url_is_reported_not_raised():
-    app = open_page("pages/directory.py", {"area": "oncology,astrology", "founded": "abc"})
+    app = open_page("directory", {"area": "oncology,astrology", "founded": "abc"})
     notice = texts(app)
     assert "area=astrology" in notice
     assert "founded=abc" in notice
@@ -82,7 +102,7 @@ def test_junk_in_the_url_is_reported_not_raised():
 
 
 def test_filter_widget_writes_the_url():
-    app = open_page("pages/directory.py")
+    app = open_page("directory")
     before = len(app.dataframe[0].value)
     app.sidebar.multiselect(key="filter_type").select("biotech").run()
     assert url(app)["type"] == "biotech"
@@ -92,15 +112,15 @@ def test_filter_widget_writes_the_url():
 
 
 def test_state_survives_a_page_change():
-    app = open_page("pages/directory.py", {"type": "biotech", "lang": "en"})
-    app.switch_page("pages/map.py").run()
+    app = open_page("directory", {"type": "biotech", "lang": "en"})
+    app.switch_page(get_page("map").file).run()
     assert url(app) == {"type": "biotech", "lang": "en"}
     assert app.sidebar.multiselect(key="filter_type").value == ["biotech"]
     assert app.title[0].value == "Map"
 
 
 def test_language_switch():
-    app = open_page("pages/home.py")
+    app = open_page("home")
     app.sidebar.segmented_control(key="lang_widget").set_value("en").run()
     assert url(app) == {"lang": "en"}
     assert "Who works on immunology" in texts(app)
@@ -108,23 +128,23 @@ def test_language_switch():
 
 def test_actor_page_shows_the_actor(real):
     actor = real.actors.iloc[0]
-    app = open_page("pages/actor.py", {"actor": actor["id"], "lang": "en"})
+    app = open_page("actor", {"actor": actor["id"], "lang": "en"})
     assert actor["name"] in app.title[0].value
     assert actor["description_en"] in texts(app)
 
 
 def test_actor_page_unknown_id_is_friendly():
-    app = open_page("pages/actor.py", {"actor": "no-such-actor"})
+    app = open_page("actor", {"actor": "no-such-actor"})
     assert "actor=no-such-actor" in texts(app)
     assert not app.title  # no profile drawn
 
 
 def _map_component(app):
-    return next(e for e in app.get("component_instance") if "st_folium" in e.proto.component_name)
+    return _map_components(app)[0]
 
 
 def test_map_uses_local_assets_and_one_marker_per_actor(real):
-    app = open_page("pages/map.py", {"type": "biotech"})
+    app = open_page("map", {"type": "biotech"})
     args = json.loads(_map_component(app).proto.json_args)
     links = " ".join(args["js_links"] + args["css_links"])
     assert "cdn" not in links
@@ -133,15 +153,40 @@ def test_map_uses_local_assets_and_one_marker_per_actor(real):
     assert args["script"].count("L.marker(") == expected
 
 
-def test_map_click_selects_the_actor(real):
-    actor = real.actors[real.actors["scope"] == "marseille_area"].iloc[0]
-    app = open_page("pages/map.py")
+def _click_marker(app, name: str) -> None:
+    """What the map sends back when a marker is clicked: its tooltip, as the component's value."""
     # streamlit-folium keys the component's value by a hash, which ends the element id
     widget_key = _map_component(app).proto.id.rsplit("-", 1)[1]
-    app.session_state[widget_key] = {"last_object_clicked_tooltip": actor["name"]}
+    app.session_state[widget_key] = {"last_object_clicked_tooltip": name}
     app.run()
+
+
+def test_map_click_selects_the_actor(real):
+    actor = real.actors[real.actors["scope"] == "marseille_area"].iloc[0]
+    app = open_page("map")
+    _click_marker(app, actor["name"])
     assert url(app).get("actor") == actor["id"]
     assert actor["name"] in [e.value for e in app.subheader]  # the card beside the map
+
+
+def test_map_reclick_after_close_opens_the_card_again(real):
+    """Close, then click the same marker: the card comes back (it used to stay closed)."""
+    actor = real.actors[real.actors["scope"] == "marseille_area"].iloc[0]
+    app = open_page("map")
+    _click_marker(app, actor["name"])
+    app.button(key="close_card").click().run()
+    assert "actor" not in url(app)
+    assert actor["name"] not in [e.value for e in app.subheader]
+    _click_marker(app, actor["name"])
+    assert url(app).get("actor") == actor["id"]
+    assert actor["name"] in [e.value for e in app.subheader]
+
+
+def test_actor_page_shows_relation_sources(real):
+    relation = real.relations[real.relations["source_id"] == "innate-pharma"].iloc[0]
+    app = open_page("actor", {"actor": "innate-pharma", "lang": "en"})
+    first_source = relation["sources"].split(";")[0]
+    assert any(first_source.replace(")", "%29") in caption.value for caption in app.caption)
 
 
 def test_bad_rows_and_hostile_names_do_not_break_the_app(tmp_path, monkeypatch):
@@ -163,14 +208,14 @@ def test_bad_rows_and_hostile_names_do_not_break_the_app(tmp_path, monkeypatch):
         writer.writerows(rows)
     monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(data))
     for page in PAGES:
-        app = open_page(page, {"actor": rows[0]["id"], "lang": "en"})
+        app = open_page(page.key, {"actor": rows[0]["id"], "lang": "en"})
         assert "problem(s) in the dataset" in texts(app)
-    assert len(open_page("pages/directory.py").dataframe[0].value) == len(rows)
-    profile = open_page("pages/actor.py", {"actor": rows[0]["id"]})
+    assert len(open_page("directory").dataframe[0].value) == len(rows)
+    profile = open_page("actor", {"actor": rows[0]["id"]})
     assert profile.title[0].value.startswith("\\<script\\>")
 
 
 def test_missing_data_directory_is_a_message(tmp_path, monkeypatch):
     monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(tmp_path / "nowhere"))
-    app = open_page("pages/home.py")
+    app = open_page("home")
     assert "cannot be read" in texts(app) or "illisible" in texts(app)

@@ -36,7 +36,7 @@ ALL = {"alpha-lab", "beta-bio", "gamma-dx", "delta-pharma", "epsilon-hospital", 
     ],
 )
 def test_filter_actors(mini, filters, expected):
-    assert set(filter_actors(mini.actors, filters)[C.ID]) == expected
+    assert set(filter_actors(mini, filters)[C.ID]) == expected
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_filter_actors(mini, filters, expected):
     ],
 )
 def test_search(mini, query, expected):
-    assert set(filter_actors(mini.actors, Filters(q=query))[C.ID]) == expected
+    assert set(filter_actors(mini, Filters(q=query))[C.ID]) == expected
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_search(mini, query, expected):
     ],
 )
 def test_count_facet(mini, filters, facet, expected):
-    assert count_facet(mini.actors, filters, facet) == expected
+    assert count_facet(mini, filters, facet) == expected
 
 
 def test_founded_bounds(mini):
@@ -108,4 +108,4 @@ def test_founded_bounds(mini):
     ],
 )
 def test_count_scope(mini, filters, expected):
-    assert count_scope(mini.actors, filters) == expected
+    assert count_scope(mini, filters) == expected

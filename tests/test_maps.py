@@ -9,8 +9,8 @@ from ecosystem import columns as C
 from ecosystem.filters import Filters, filter_actors
 from ecosystem.maps import (
     View,
+    build_home_view,
     build_map,
-    build_marseille_view,
     build_symbol_svg,
     build_view,
     count_outside,
@@ -37,7 +37,7 @@ def test_no_cdn_in_map(mini):
     [Filters(), Filters(type=frozenset({"biotech"})), Filters(scope="elsewhere"), Filters(q="zebra")],
 )
 def test_one_marker_per_actor(mini, filters):
-    actors = filter_actors(mini.actors, filters)
+    actors = filter_actors(mini, filters)
     html = render(build_map(actors, mini.taxonomy, "en", view=None))
     assert html.count("L.marker(") == len(actors)
     assert html.count("markerClusterGroup(") == 1
@@ -54,7 +54,7 @@ def test_vendor_files_exist():
 
 def test_hostile_name_is_escaped(mini):
     actors = mini.actors.copy()
-    actors.loc[0, C.NAME] = '<img src=x onerror="alert(1)">'
+    actors.iloc[0, actors.columns.get_loc(C.NAME)] = '<img src=x onerror="alert(1)">'
     html = render(build_map(actors.iloc[:1], mini.taxonomy, "en", view=None))
     assert "<img src=x" not in html
     assert "&lt;img src=x" in html
@@ -78,12 +78,12 @@ def test_find_clicked_actor(mini, tooltip, expected):
 
 def test_find_clicked_actor_with_markup_in_the_name(mini):
     actors = mini.actors.copy()
-    actors.loc[0, C.NAME] = "A & B <Lab>"
-    assert find_clicked_actor(tooltip_text("A & B <Lab>"), actors) == actors.loc[0, C.ID]
+    actors.iloc[0, actors.columns.get_loc(C.NAME)] = "A & B <Lab>"
+    assert find_clicked_actor(tooltip_text("A & B <Lab>"), actors) == actors.iloc[0][C.ID]
 
 
 def test_marseille_view_holds_marseille_actors_only(mini):
-    view = build_marseille_view(mini.actors)
+    view = build_home_view(mini.actors, mini.home_scope)
     marseille = mini.actors[mini.actors[C.SCOPE] == "marseille_area"]
     assert all(view.contains(lat, lon) for lat, lon in zip(marseille[C.LAT], marseille[C.LON], strict=True))
     assert count_outside(mini.actors, view) == 2  # the two Paris actors
@@ -109,15 +109,25 @@ def test_build_view_pads_and_handles_empty(mini):
     assert build_view(mini.actors.iloc[:0]) is None
 
 
-@pytest.mark.parametrize(
-    "symbol",
-    ["circle", "ring", "square", "diamond", "triangle", "triangle_down", "hexagon", "pentagon", "star", "cross"],
-)
-def test_symbols_are_distinct_svgs(symbol):
+def _declared_symbols() -> list[str]:
+    """The marker symbols the descriptor allows for a type."""
+    from ecosystem.schema import load_schema
+    from tests.conftest import DATA
+
+    field = next(f for f in load_schema(DATA).fields("types") if f["name"] == "symbol")
+    return field["constraints"]["enum"]
+
+
+@pytest.mark.parametrize("symbol", _declared_symbols())
+def test_every_declared_symbol_has_a_distinct_drawing(symbol):
+    from ecosystem.maps import SHAPES
+
+    assert symbol in SHAPES
     svg = build_symbol_svg(symbol, "#123456")
     assert svg.startswith("<svg")
     assert "#123456" in svg
-    assert svg != build_symbol_svg("circle", "#123456") or symbol == "circle"
+    others = [build_symbol_svg(other, "#123456") for other in _declared_symbols() if other != symbol]
+    assert svg not in others
 
 
 def test_bad_colour_falls_back():

@@ -12,14 +12,16 @@ from tests.conftest import MINI
 @pytest.mark.parametrize(
     "line",
     [
-        "Dataset report — 8 actors, 4 places, 5 relations, 3 milestones (data as of 2026-11-01).",
+        "Dataset report — 8 actors, 5 places, 5 relations, 3 milestones (data as of 2026-11-01).",
         "| Biotech | 1 |",
         "| Aix-Marseille area | 6 |",
         "| Cancers | 5 |",
         "| `stage` | 2 | 25% |",
         "| `siren` | 1 | 12% |",
         "**Last verified more than 12 months ago**: 0",
-        "**Aix-Marseille actors located only at city precision**: 2 of 6 (33%) — `mib`, `zeta-cluster`",
+        "**Aix-Marseille area actors placed only at their city's centre**: 2 of 6 (33%) — `mib`, `zeta-cluster`",
+        "| On its campus or hospital site | 3 | 50% |",
+        "| In its district | 0 | 0% |",
     ],
 )
 def test_report_lines(line):

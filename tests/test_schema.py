@@ -1,30 +1,39 @@
-"""One schema: the constants, the descriptor, the taxonomy and the UI catalogue agree."""
+"""One schema: the descriptor, the taxonomy, the catalogue and the page registry declare each fact once."""
 
+import ast
+import csv
 import json
+import shutil
 
 import pytest
 
 from ecosystem import columns as C
-from ecosystem.i18n import STRINGS
-from ecosystem.taxonomy import VOCABULARIES, load_taxonomy
-from ecosystem.urlstate import LANGS
-from tests.conftest import DATA
+from ecosystem.filters import Filters, count_facet, filter_actors
+from ecosystem.i18n import LANGS, STRINGS
+from ecosystem.load import load_dataset
+from ecosystem.navigation import PAGES, get_page
+from ecosystem.schema import load_schema
+from ecosystem.urlstate import decode_state, encode_state
+from ecosystem.validate import validate
+from tests.conftest import DATA, MINI, ROOT
 
-DESCRIPTOR = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-RESOURCES = {resource["name"]: resource for resource in DESCRIPTOR["resources"]}
+SCHEMA = load_schema(DATA)
+DESCRIPTOR = SCHEMA.descriptor
 
 
 @pytest.mark.parametrize(
-    ("resource", "columns"),
+    ("name", "column", "vocabulary", "multi"),
     [
-        ("actors", C.ACTOR_COLUMNS),
-        ("places", C.PLACE_COLUMNS),
-        ("relations", C.RELATION_COLUMNS),
-        ("milestones", C.MILESTONE_COLUMNS),
+        ("type", C.TYPE, "types", False),
+        ("area", C.AREAS, "areas", True),
+        ("modality", C.MODALITIES, "modalities", True),
+        ("status", C.STATUS, "statuses", False),
+        ("stage", C.STAGE, "stages", False),
     ],
 )
-def test_constants_match_descriptor(resource, columns):
-    assert tuple(field["name"] for field in RESOURCES[resource]["schema"]["fields"]) == columns
+def test_facets_come_from_the_descriptor(name, column, vocabulary, multi):
+    facet = SCHEMA.facet(name)
+    assert (facet.column, facet.vocabulary, facet.multi) == (column, vocabulary, multi)
 
 
 def test_every_field_is_described():
@@ -42,9 +51,9 @@ def test_ui_strings_in_both_languages(key):
     assert all(STRINGS[key].get(lang) for lang in LANGS)
 
 
-@pytest.mark.parametrize("vocabulary", VOCABULARIES)
-def test_taxonomy_labels_in_both_languages(vocabulary):
-    rows = load_taxonomy(DATA).vocabularies[vocabulary]
+@pytest.mark.parametrize("vocabulary", SCHEMA.vocabularies)
+def test_taxonomy_labels_in_both_languages(vocabulary, real):
+    rows = real.taxonomy.vocabularies[vocabulary]
     assert rows
     assert all(row["label_en"] and row["label_fr"] for row in rows.values())
 
@@ -81,11 +90,120 @@ STABLE_IDS = {
 
 
 @pytest.mark.parametrize("vocabulary", sorted(STABLE_IDS))
-def test_taxonomy_ids_are_kept(vocabulary):
-    assert STABLE_IDS[vocabulary] <= set(load_taxonomy(DATA).ids(vocabulary))
+def test_taxonomy_ids_are_kept(vocabulary, real):
+    assert STABLE_IDS[vocabulary] <= set(real.taxonomy.ids(vocabulary))
 
 
-def test_types_differ_by_shape_as_well_as_colour():
-    types = load_taxonomy(DATA).vocabularies["types"].values()
+def test_types_differ_by_shape_as_well_as_colour(real):
+    types = real.taxonomy.vocabularies["types"].values()
     assert len({row["symbol"] for row in types}) == len(types)
     assert len({row["colour"] for row in types}) == len(types)
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "column", "value", "expected"),
+    [
+        ("relation_kinds", C.ROLE, C.ROLE_MEMBER, {"member_of", "founding_member_of"}),
+        ("relation_kinds", C.ROLE, C.ROLE_ACQUIRER, {"acquired_by"}),
+        ("relation_kinds", C.ROLE, C.ROLE_PARENT, {"subsidiary_of"}),
+        ("statuses", C.ROLE, C.ROLE_ACQUIRED, {"acquired"}),
+        ("statuses", C.ROLE, C.ROLE_ENDED, {"closed"}),
+        ("scopes", C.HOME, "true", {"marseille_area"}),
+        ("place_kinds", C.ROLE, C.ROLE_CITY, {"city"}),
+        ("precisions", C.APPROXIMATE, "true", {"district", "city"}),
+    ],
+)
+def test_taxonomy_roles(real, vocabulary, column, value, expected):
+    assert set(real.taxonomy.ids_where(vocabulary, column, value)) == expected
+
+
+# --- a facet added to the descriptor reaches the validator, the filters and the URL ---------
+
+
+@pytest.fixture(scope="module")
+def extended(tmp_path_factory):
+    """The fictional dataset with one more multi-valued facet, 'funding', declared only in data."""
+    target = tmp_path_factory.mktemp("extended") / "data"
+    shutil.copytree(MINI, target)
+    descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+    actors = next(r for r in descriptor["resources"] if r["name"] == "actors")
+    actors["schema"]["fields"].append(
+        {
+            "name": "funding",
+            "type": "string",
+            "description": "Kinds of funding received.",
+            "facet": "funding",
+            "vocabulary": "funding_kinds",
+            "multiValued": True,
+        }
+    )
+    vocabulary = json.loads(json.dumps(next(r for r in descriptor["resources"] if r["name"] == "areas")))
+    vocabulary.update(name="funding_kinds", title="Funding kinds", path="taxonomy/funding_kinds.csv")
+    descriptor["resources"].append(vocabulary)
+    (target / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    (target / "taxonomy" / "funding_kinds.csv").write_text(
+        "id,label_en,label_fr\npublic,Public,Public\nventure,Venture capital,Capital-risque\n", encoding="utf-8"
+    )
+    path = target / "actors.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    values = {"beta-bio": "venture;public", "alpha-lab": "public", "gamma-dx": "lottery"}
+    for row in rows:
+        row["funding"] = values.get(row["id"], "")
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+def test_added_facet_is_validated(extended):
+    problems = [p for p in validate(extended) if p.column == "funding"]
+    assert [(p.line, p.value, p.message) for p in problems] == [(4, "lottery", "not in taxonomy/funding_kinds.csv")]
+
+
+def test_added_facet_filters_and_counts(extended):
+    dataset = load_dataset(extended)
+    assert set(filter_actors(dataset, Filters(funding=frozenset({"public"})))[C.ID]) == {"alpha-lab", "beta-bio"}
+    assert count_facet(dataset, Filters(), "funding") == {"public": 2, "venture": 1, "lottery": 1}
+
+
+def test_added_facet_is_in_the_url_contract(extended):
+    dataset = load_dataset(extended)
+    state, ignored = decode_state({"funding": "venture,nonsense"}, dataset)
+    assert state.filters.selected("funding") == {"venture"}
+    assert [str(item) for item in ignored] == ["funding=nonsense"]
+    assert encode_state(state, dataset) == {"funding": "venture"}
+
+
+# --- code layout ------------------------------------------------------------------------------
+
+
+def _imports(path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+@pytest.mark.parametrize("module", sorted((ROOT / "ecosystem").glob("*.py")), ids=lambda p: p.name)
+def test_only_ui_knows_streamlit(module):
+    """Domain modules stay testable without Streamlit; ui.py is the one place that knows it."""
+    knows = {"streamlit", "streamlit_folium"} & _imports(module)
+    assert not knows or module.name == "ui.py", f"{module.name} imports {knows}"
+
+
+def test_every_page_file_is_registered():
+    files = {str(path.relative_to(ROOT)) for path in (ROOT / "pages").glob("*.py")}
+    assert files == {page.file for page in PAGES}
+
+
+def test_registry_keys_paths_and_titles_are_unique_and_translated():
+    assert len({p.key for p in PAGES}) == len({p.url_path for p in PAGES}) == len(PAGES)
+    assert sum(1 for p in PAGES if not p.url_path) == 1  # one default page
+    assert all(p.title_key in STRINGS for p in PAGES)
+    with pytest.raises(KeyError, match="nowhere"):
+        get_page("nowhere")

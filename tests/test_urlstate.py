@@ -13,7 +13,7 @@ ACTORS = ["alpha-lab", "beta-bio", "gamma-dx"]
 
 
 def decode(mini, params):
-    return decode_state(params, taxonomy=mini.taxonomy, actor_ids=mini.actors["id"])
+    return decode_state(params, mini)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_decode(mini, params, state, ignored):
     ],
 )
 def test_encode(mini, state, params):
-    assert encode_state(state, taxonomy=mini.taxonomy) == params
+    assert encode_state(state, mini) == params
 
 
 MINI_DATASET = load_dataset(MINI)
@@ -113,8 +113,8 @@ _STATES = st.builds(
 @given(_STATES)
 def test_round_trip(state):
     """Any view survives encode then decode unchanged, with nothing ignored."""
-    params = encode_state(state, taxonomy=TAXONOMY)
-    assert decode_state(params, taxonomy=TAXONOMY, actor_ids=ACTORS) == (state, [])
+    params = encode_state(state, MINI_DATASET)
+    assert decode_state(params, MINI_DATASET) == (state, [])
 
 
 @settings(max_examples=300, deadline=None)
@@ -126,6 +126,6 @@ def test_round_trip(state):
 )
 def test_decode_never_raises(params):
     """Junk in the URL still opens a view, and every dropped value is reported."""
-    state, ignored = decode_state(params, taxonomy=TAXONOMY, actor_ids=ACTORS)
+    state, ignored = decode_state(params, MINI_DATASET)
     assert isinstance(state, ViewState)
     assert all(item.param in params for item in ignored)

@@ -72,7 +72,7 @@ CASES = [
     ("actors.csv", "delta-pharma", "city", "Marseille", 5, "lat", "outside its 16 km radius"),
     ("actors.csv", "epsilon-hospital", "lat", "", 6, "lat", "address precision needs lat and lon"),
     ("actors.csv", "epsilon-hospital", "lat", "95", 6, "lat", "above the maximum 90"),
-    ("actors.csv", "zeta-cluster", "france2030", "", 7, "france2030", "needs its programme"),
+    ("actors.csv", "zeta-cluster", "france2030", "", 7, "france2030", "requires france2030"),
     ("actors.csv", "gamma-dx", "status", "active", 4, "status", "says it was acquired"),
     ("actors.csv", "gamma-dx", "status_year", "", 4, "status_year", "needs its year"),
     ("actors.csv", "beta-bio", "status", "acquired", 3, "status", "no acquired_by relation"),
@@ -131,3 +131,22 @@ def test_command_line(data, directory, code, words):
     )
     assert result.returncode == code
     assert words in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("site", "postcode", "column", "words"),
+    [
+        ("marseille-09", "13009", None, None),  # the district point of the actor's postcode
+        ("marseille-09", "13005", "postcode", "marseille-09 is the point of postcode 13009"),
+        ("marseille-09", "", "postcode", "district precision needs the actor's postcode"),
+        ("south-campus", "13009", "site", "district precision needs a place of kind district"),
+    ],
+)
+def test_district_point_matches_postcode(data, site, postcode, column, words):
+    for name, value in (("location_precision", "district"), ("site", site), ("postcode", postcode)):
+        _edit(data, "actors.csv", "beta-bio", name, value)
+    problems = [p for p in validate(data, today=TODAY) if p.file == "actors.csv" and p.line == 3]
+    if words is None:
+        assert problems == []
+    else:
+        assert [p for p in problems if p.column == column and words in p.message], "\n".join(map(str, problems))

@@ -16,19 +16,21 @@ from ecosystem.views import (
     build_milestones,
     build_registry_links,
     build_relations,
-    find_actor,
 )
 from tests.conftest import MINI
 
 
 @pytest.mark.parametrize(
     ("lang", "type_label", "area_labels"),
-    [("en", "Biotech", ["Cancers"]), ("fr", "Biotech", ["Cancers"])],
+    [
+        ("en", "Diagnostics or medtech", ["Infectious diseases"]),
+        ("fr", "Diagnostic ou medtech", ["Maladies infectieuses"]),
+    ],
 )
 def test_directory_table_uses_labels(mini, lang, type_label, area_labels):
-    table = build_directory_table(mini.actors, mini.taxonomy, lang)
-    assert table.loc["beta-bio", C.TYPE] == type_label
-    assert table.loc["beta-bio", C.AREAS] == area_labels
+    table = build_directory_table(mini, mini.actors, lang)
+    assert table.loc["gamma-dx", C.TYPE] == type_label
+    assert table.loc["gamma-dx", C.AREAS] == area_labels
     assert len(table) == len(mini.actors)
 
 
@@ -43,12 +45,12 @@ def test_directory_table_uses_labels(mini, lang, type_label, area_labels):
     ],
 )
 def test_directory_table_cells(mini, actor, lang, column, expected):
-    assert build_directory_table(mini.actors, mini.taxonomy, lang).loc[actor, column] == expected
+    assert build_directory_table(mini, mini.actors, lang).loc[actor, column] == expected
 
 
 def test_export_is_exactly_the_list(mini):
     actors = mini.actors[mini.actors[C.TYPE].isin(["biotech", "pharma"])]
-    rows = list(csv.DictReader(io.StringIO(build_export_csv(actors).decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(build_export_csv(mini, actors).decode("utf-8-sig"))))
     assert [row[C.ID] for row in rows] == list(actors[C.ID])
     beta = next(row for row in rows if row[C.ID] == "beta-bio")
     assert beta[C.MODALITIES] == "monoclonal_antibody;multispecific_antibody"
@@ -74,7 +76,7 @@ def test_export_is_exactly_the_list(mini):
     ],
 )
 def test_registry_links(mini, actor, expected):
-    assert build_registry_links(find_actor(mini.actors, actor)) == expected
+    assert build_registry_links(mini, mini.find_actor(actor)) == expected
 
 
 @pytest.mark.parametrize(
@@ -110,9 +112,21 @@ def test_derived_columns(mini):
 
 
 def test_find_actor(mini):
-    assert find_actor(mini.actors, "beta-bio")[C.NAME] == "Beta Thérapie"
-    assert find_actor(mini.actors, "nobody") is None
-    assert find_actor(mini.actors, None) is None
+    assert mini.find_actor("beta-bio")[C.NAME] == "Beta Thérapie"
+    assert mini.find_actor("nobody") is None
+    assert mini.find_actor(None) is None
+
+
+@pytest.mark.parametrize(
+    ("actor", "relations", "milestones"),
+    [("beta-bio", 3, 2), ("gamma-dx", 1, 1), ("mib", 2, 0), ("epsilon-hospital", 0, 0), ("nobody", 0, 0)],
+)
+def test_dataset_indexes_by_actor(mini, actor, relations, milestones):
+    found = mini.relations_of(actor)
+    assert len(found) == relations
+    assert ((found[C.SOURCE_ID] == actor) | (found[C.TARGET_ID] == actor)).all()
+    assert len(mini.milestones_of(actor)) == milestones
+    assert (mini.milestones_of(actor)[C.ACTOR_ID] == actor).all()
 
 
 def test_type_counts_add_up(mini):
@@ -172,13 +186,13 @@ def test_export_xlsx_has_data_dictionary_and_citation(mini):
     citation = build_citation(
         title="T", version="0.1.0", data_as_of="2026-11-01", url="http://x/directory?scope=elsewhere"
     )
-    book = openpyxl.load_workbook(io.BytesIO(build_export_xlsx(actors, build_dictionary(MINI), citation)))
+    book = openpyxl.load_workbook(io.BytesIO(build_export_xlsx(mini, actors, build_dictionary(MINI), citation)))
     assert book.sheetnames == ["actors", "dictionary", "about"]
     ids = [row[0] for row in book["actors"].iter_rows(min_row=2, values_only=True)]
     assert ids == list(actors[C.ID])
     about = dict(book["about"].iter_rows(min_row=2, values_only=True))
     assert about["citation"] == "T, version 0.1.0 (data as of 2026-11-01), http://x/directory?scope=elsewhere"
-    assert about["licence"].startswith("CC BY 4.0")
+    assert about["licence"] == "Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 
 
 @pytest.mark.parametrize(
@@ -192,7 +206,7 @@ def test_export_xlsx_has_data_dictionary_and_citation(mini):
 def test_describe_position(mini, actor, lang, expected):
     from ecosystem.views import describe_position
 
-    assert describe_position(find_actor(mini.actors, actor), mini.places, mini.taxonomy, lang) == expected
+    assert describe_position(mini.find_actor(actor), mini.places, mini.taxonomy, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -215,7 +229,7 @@ def test_escape_markdown(text, expected):
 def test_actor_facts_keep_hostile_text_inert(mini):
     from ecosystem.views import build_actor_facts
 
-    actor = find_actor(mini.actors, "beta-bio").copy()
+    actor = mini.find_actor("beta-bio").copy()
     actor[C.NOTES] = "[phish](http://evil.example) <img src=x onerror=alert(1)>"
     actor[C.WEBSITE] = "javascript:alert(1)"
     facts = dict(build_actor_facts(actor, mini, "en"))
@@ -244,7 +258,7 @@ def test_actor_facts_keep_hostile_text_inert(mini):
 def test_actor_facts(mini, actor, lang, label, value):
     from ecosystem.views import build_actor_facts
 
-    assert dict(build_actor_facts(find_actor(mini.actors, actor), mini, lang))[label] == value
+    assert dict(build_actor_facts(mini.find_actor(actor), mini, lang))[label] == value
 
 
 def test_directory_links_the_first_registry_record(mini):
@@ -252,20 +266,42 @@ def test_directory_links_the_first_registry_record(mini):
 
     from ecosystem.views import REGISTRY, REGISTRY_DISPLAY
 
-    table = build_directory_table(mini.actors, mini.taxonomy, "en")
+    table = build_directory_table(mini, mini.actors, "en")
     url = table.loc["alpha-lab", REGISTRY]
     assert url.endswith("200000001X")
     assert re.search(REGISTRY_DISPLAY, url)[1] == "200000001X"
     assert pd.isna(table.loc["delta-pharma", REGISTRY])
 
 
-def test_headline_figures(mini):
+@pytest.mark.parametrize(
+    ("lang", "rows", "expected"),
+    [
+        (
+            "en",
+            None,
+            [
+                ("Actors", 8),
+                ("Aix-Marseille area", 6),
+                ("Biotech", 1),
+                ("MIB members", 2),
+                ("France 2030 laureates", 1),
+            ],
+        ),
+        (
+            "fr",
+            ["beta-bio", "delta-pharma", "eta-fund"],
+            [
+                ("Acteurs", 3),
+                ("Métropole Aix-Marseille", 1),
+                ("Biotech", 1),
+                ("Membres du MIB", 1),
+                ("Lauréats France 2030", 0),
+            ],
+        ),
+    ],
+)
+def test_headline_figures(mini, lang, rows, expected):
     from ecosystem.views import build_headline_figures
 
-    assert build_headline_figures(mini.actors) == [
-        ("metric_actors", 8),
-        ("metric_marseille", 6),
-        ("metric_biotechs", 1),
-        ("metric_mib", 2),
-        ("metric_f2030", 1),
-    ]
+    actors = mini.actors if rows is None else mini.actors.loc[rows]
+    assert build_headline_figures(mini, actors, lang) == expected

@@ -48,9 +48,9 @@ def test_map_draws_every_actor_offline(page: Page, app_url, real):
 def test_map_follows_the_filters(page: Page, app_url, real):
     page.goto(f"{app_url}/map?type=biotech&scope=marseille_area")
     wait_for_app(page)
-    expected = filter_actors(real.actors, Filters(type=frozenset({"biotech"}), scope="marseille_area"))
+    expected = filter_actors(real, Filters(type=frozenset({"biotech"}), scope="marseille_area"))
     assert map_totals(page) == len(expected)
-    expect(page.get_by_text(f"{len(expected)} acteurs sur la carte")).to_be_visible()
+    expect(page.get_by_text(f"{len(expected)} acteurs sur la carte")).to_be_visible(timeout=TIMEOUT)
 
 
 def test_clicking_a_marker_shows_the_card(page: Page, app_url, real):
@@ -79,7 +79,7 @@ def test_filter_changes_url_and_table_and_survives_navigation(page: Page, app_ur
 
     sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Map").click()
     expect(page).to_have_url(re.compile(r"/map\?.*type=biotech"), timeout=TIMEOUT)
-    expect(page.get_by_role("heading", name="Map")).to_be_visible()
+    expect(page.get_by_role("heading", name="Map")).to_be_visible(timeout=TIMEOUT)
     expect(sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Type of actor")).to_contain_text("Biotech")
 
 
@@ -88,8 +88,8 @@ def test_actor_page_and_relations(page: Page, app_url, real):
     page.goto(f"{app_url}/actor?actor=innate-pharma&lang=fr")
     wait_for_app(page)
     expect(page.get_by_role("heading", name=actor[C.NAME])).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_text(actor[C.DESCRIPTION_FR][:40])).to_be_visible()
-    expect(page.get_by_text("Vérifié le")).to_be_visible()
+    expect(page.get_by_text(actor[C.DESCRIPTION_FR][:40])).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Vérifié le")).to_be_visible(timeout=TIMEOUT)
     # the small map draws with the network blocked
     page.frame_locator(MAP_FRAME).first.locator(".ecosystem-marker").wait_for(state="attached", timeout=TIMEOUT)
 
@@ -98,7 +98,7 @@ def test_unknown_actor_is_friendly(page: Page, app_url):
     page.goto(f"{app_url}/actor?actor=nobody-here&lang=en")
     wait_for_app(page)
     expect(page.get_by_text("actor=nobody-here")).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_role("link", name="Back to the directory")).to_be_visible()
+    expect(page.get_by_role("link", name="Back to the directory")).to_be_visible(timeout=TIMEOUT)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 

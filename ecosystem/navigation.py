@@ -1,0 +1,37 @@
+"""The page registry: every page of the app, declared once.
+
+`dashboard.py` builds the navigation from it, pages link to each other by key,
+and the tests run every page it lists. A new page is one line here and one thin
+file in `pages/` (plus its title in the catalogue, `ecosystem/i18n.py`).
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    file: str
+    url_path: str
+    icon: str
+    title_key: str
+    listed: bool = True
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("home", "pages/home.py", "", ":material/home:", "page_home"),
+    PageSpec("map", "pages/map.py", "map", ":material/map:", "page_map"),
+    PageSpec("directory", "pages/directory.py", "directory", ":material/list:", "page_directory"),
+    PageSpec("actor", "pages/actor.py", "actor", ":material/person_search:", "page_actor"),
+    PageSpec("about", "pages/about.py", "about", ":material/info:", "page_about"),
+)
+# The page a bare address opens.
+HOME = PAGES[0]
+
+
+def get_page(key: str) -> PageSpec:
+    """The registered page `key`; a KeyError names a page that was never registered."""
+    for page in PAGES:
+        if page.key == key:
+            return page
+    raise KeyError(f"no page {key!r} in ecosystem.navigation.PAGES")
