@@ -15,10 +15,10 @@ def test_dataset_is_valid():
 
 
 def test_size_and_every_type(real):
-    assert len(real.actors) >= 90
+    assert len(real.actors) >= 150
     counts = real.actors[C.TYPE].value_counts()
     for item in real.taxonomy.ids("types"):
-        assert counts.get(item, 0) >= 3, item
+        assert counts.get(item, 0) >= 5, item
 
 
 @pytest.mark.parametrize("column", [C.SOURCES, C.LAST_VERIFIED, C.DESCRIPTION_EN, C.DESCRIPTION_FR, C.CITY])
