@@ -13,8 +13,8 @@ from .load import Dataset
 from .taxonomy import Taxonomy
 
 REGISTRY = "registry"
-# A registry record URL ends with the identifier; the directory shows just that part.
-REGISTRY_DISPLAY = r"([0-9A-Za-z]+)$"
+# A registry record URL holds the identifier as its last path part or a query value; the directory shows just that.
+REGISTRY_DISPLAY = r"[/=]([0-9A-Za-z]{9,10})(?:&|$)"
 
 
 def label_column(values: pd.Series, taxonomy: Taxonomy, vocabulary: str, lang: str, *, multi: bool = False) -> list:

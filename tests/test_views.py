@@ -68,7 +68,7 @@ def test_export_is_exactly_the_list(mini):
                 (
                     "RNSR",
                     "200000001X",
-                    "https://appliweb.dgri.education.fr/rnsr/PresenteStruct.jsp?numNatStruct=200000001X",
+                    "https://appliweb.dgri.education.fr/rnsr/PresenteStruct.jsp?numNatStruct=200000001X&PUBLIC=OK",
                 )
             ],
         ),
@@ -261,6 +261,23 @@ def test_actor_facts(mini, actor, lang, label, value):
     assert dict(build_actor_facts(mini.find_actor(actor), mini, lang))[label] == value
 
 
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://annuaire-entreprises.data.gouv.fr/entreprise/123456789", "123456789"),
+        ("https://appliweb.dgri.education.fr/rnsr/PresenteStruct.jsp?numNatStruct=200000001X&PUBLIC=OK", "200000001X"),
+        ("https://finess.esante.gouv.fr/fininter/jsp/actionDetailEtablissement.do?noFiness=130786049", "130786049"),
+        ("https://ror.org/035xkbk20", "035xkbk20"),
+    ],
+)
+def test_directory_shows_the_identifier_of_a_record_url(url, shown):
+    import re
+
+    from ecosystem.views import REGISTRY_DISPLAY
+
+    assert re.search(REGISTRY_DISPLAY, url)[1] == shown
+
+
 def test_directory_links_the_first_registry_record(mini):
     import re
 
@@ -268,7 +285,7 @@ def test_directory_links_the_first_registry_record(mini):
 
     table = build_directory_table(mini, mini.actors, "en")
     url = table.loc["alpha-lab", REGISTRY]
-    assert url.endswith("200000001X")
+    assert "numNatStruct=200000001X" in url
     assert re.search(REGISTRY_DISPLAY, url)[1] == "200000001X"
     assert pd.isna(table.loc["delta-pharma", REGISTRY])
 
