@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint validate report bench screenshots
+.PHONY: run test lint validate report release bench screenshots
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -18,6 +18,7 @@ $(VENV)/.test: requirements-test.txt requirements.txt | $(PY)
 	touch $@ $(VENV)/.runtime
 
 run: $(VENV)/.runtime
+	$(PY) -m ecosystem release
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
 test: $(VENV)/.test
@@ -28,6 +29,9 @@ test: $(VENV)/.test
 
 validate: $(VENV)/.runtime
 	$(PY) -m ecosystem validate
+
+release: $(VENV)/.runtime
+	$(PY) -m ecosystem release
 
 report: $(VENV)/.runtime
 	$(PY) -m ecosystem report

@@ -1,3 +1,5 @@
-"""Marseille immunology ecosystem: the curated dataset and the logic behind the dashboard."""
+"""Marseille immunology ecosystem: the curated dataset and the logic behind the dashboard.
 
-__version__ = "0.1.0"
+The dataset's release version and date live in data/datapackage.json (see ecosystem.release);
+the code's version, in pyproject.toml.
+"""

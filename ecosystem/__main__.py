@@ -1,4 +1,4 @@
-"""Command line: `python -m ecosystem validate [DATA_DIR]`, `python -m ecosystem report [DATA_DIR]`."""
+"""Command line: `python -m ecosystem validate|report|release [DATA_DIR]`."""
 
 import argparse
 import sys
@@ -12,6 +12,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, help_text in (
         ("validate", "check the dataset against its descriptor and the custom rules"),
         ("report", "counts and completeness of the dataset, as Markdown"),
+        ("release", "copy the data package and its zip to static/release/, served by the app"),
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("data_dir", nargs="?", help="data directory (default: $ECOSYSTEM_DATA_DIR or data/)")
@@ -31,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
             return 1
         print(f"{data_dir}: valid")
+        return 0
+    if args.command == "release":
+        from .release import build_release
+
+        built = build_release(data_dir)
+        print(f"{built.folder}: {built.release.version}, {len(built.files)} files and {built.zip.path}")
         return 0
     from .report import build_readme_report, build_report, write_readme_report
 

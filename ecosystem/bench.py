@@ -7,11 +7,12 @@ import statistics
 import time
 from collections.abc import Callable
 
+from .exports import build_export_csv
 from .filters import Filters, count_facet, filter_actors
 from .load import load_dataset
 from .maps import build_home_view, build_map
 from .validate import validate
-from .views import build_directory_table, build_export_csv
+from .views import build_directory_table
 
 
 def measure(name: str, work: Callable[[], object], repeat: int = 20) -> None:

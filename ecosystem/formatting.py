@@ -4,6 +4,7 @@ from datetime import date
 
 from babel.dates import format_date
 from babel.numbers import format_compact_currency, format_decimal
+from babel.units import format_unit
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -29,3 +30,9 @@ def format_euros(value: float | None, lang: str) -> str:
     if value is None or value != value:
         return ""
     return format_compact_currency(value, "EUR", locale=LOCALES.get(lang, "fr_FR"), fraction_digits=1)
+
+
+def format_size(size: int, lang: str) -> str:
+    """A file size as '112,1 ko' / '112.1 kB' (decimal units, one decimal)."""
+    unit, value = ("digital-megabyte", size / 1e6) if size >= 1e6 else ("digital-kilobyte", size / 1e3)
+    return format_unit(value, unit, locale=LOCALES.get(lang, "fr_FR"), length="short", format="#,##0.#")

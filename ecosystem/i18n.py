@@ -145,6 +145,58 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_given": {"en": "not given by our sources", "fr": "non indiqué par nos sources"},
     "status_since": {"en": "{status} ({year})", "fr": "{status} ({year})"},
     "share_link": {"en": "Link to this view", "fr": "Lien vers cette vue"},
+    # sharing, citing, exports, embed and the data release
+    "copy_link": {"en": "Copy link", "fr": "Copier le lien"},
+    "link_from_browser": {
+        "en": "Built from your browser's address: no public address is configured (PUBLIC_BASE_URL).",
+        "fr": "Construit à partir de l'adresse de votre navigateur : aucune adresse publique n'est configurée (PUBLIC_BASE_URL).",
+    },
+    "citation": {
+        "en": "{title}, release {version} of {date}. {url}. Licence: {licence}.",
+        "fr": "{title}, version {version} du {date}. {url}. Licence\u00a0: {licence}.",
+    },
+    "colon": {"en": ": ", "fr": "\u00a0: "},
+    "or": {"en": " or ", "fr": " ou "},
+    "quoted": {"en": "“{text}”", "fr": "«\u00a0{text}\u00a0»"},
+    "words_founded": {"en": "Founded between {start} and {end}", "fr": "Créé entre {start} et {end}"},
+    "words_no_filter": {"en": "No filter: every actor", "fr": "Aucun filtre : tous les acteurs"},
+    "export_field": {"en": "Field", "fr": "Champ"},
+    "export_value": {"en": "Value", "fr": "Valeur"},
+    "export_filter": {"en": "Filter", "fr": "Filtre"},
+    "export_url": {"en": "Link to this view", "fr": "Lien vers cette vue"},
+    "export_citation": {"en": "Citation", "fr": "Citation"},
+    "export_licence": {"en": "Licence", "fr": "Licence"},
+    "export_release": {"en": "Release", "fr": "Version"},
+    "export_data_as_of": {"en": "Data as of", "fr": "Données à jour au"},
+    "export_rows": {"en": "Rows", "fr": "Lignes"},
+    "export_dictionary": {
+        "en": "The 'dictionary' sheet says what each column means.",
+        "fr": "La feuille « dictionary » explique chaque colonne.",
+    },
+    "download_actor_csv": {"en": "Download this profile (CSV)", "fr": "Télécharger cette fiche (CSV)"},
+    "download_actor_json": {"en": "Download this profile (JSON)", "fr": "Télécharger cette fiche (JSON)"},
+    "download_map_html": {
+        "en": "Download this map (HTML file, works offline)",
+        "fr": "Télécharger cette carte (fichier HTML, fonctionne hors ligne)",
+    },
+    "embed_caption": {
+        "en": "{count} actors · data as of {date} · [Open the full view]({url})",
+        "fr": "{count} acteurs · données au {date} · [Ouvrir la vue complète]({url})",
+    },
+    "release_heading": {"en": "Download the data", "fr": "Télécharger les données"},
+    "release_intro": {
+        "en": "Release {version} of {date}, as a Frictionless data package: the whole package in one zip, "
+        "or each file at its stable address. Check it with `frictionless validate datapackage.json`.",
+        "fr": "Version {version} du {date}, sous forme de paquet de données Frictionless : le paquet entier en "
+        "un zip, ou chaque fichier à son adresse stable. Vérifiez-le avec `frictionless validate datapackage.json`.",
+    },
+    "release_zip": {"en": "The whole package (zip, {size})", "fr": "Le paquet entier (zip, {size})"},
+    "release_zip_download": {"en": "Download the whole package (zip)", "fr": "Télécharger le paquet entier (zip)"},
+    "release_files": {"en": "The {count} files, one by one", "fr": "Les {count} fichiers, un par un"},
+    "release_unavailable": {
+        "en": "This server cannot publish the files at their stable addresses ({error}); download the zip here.",
+        "fr": "Ce serveur ne peut pas publier les fichiers à leur adresse stable ({error}) ; téléchargez le zip ici.",
+    },
 }
 
 

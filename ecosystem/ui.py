@@ -5,23 +5,27 @@ a link opens exactly its view, and moving between pages keeps it. Pages read
 widgets, call plain functions and render; the bookkeeping they need is here.
 """
 
+import os
 from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from . import columns as C
 from .about import build_about, build_dictionary
 from .config import resolve_data_dir
+from .exports import Provenance
 from .filters import Filters, count_facet, count_scope, filter_ids, founded_bounds
 from .i18n import LANGS, t
 from .load import DataError, Dataset, load_dataset
 from .maps import find_clicked_actor
 from .navigation import PAGES, get_page
+from .release import Release, ReleaseFiles, build_release, build_release_info, build_zip_bytes, read_published_hash
+from .share import build_citation, build_public_url, derive_app_root, format_licence, resolve_public_base
 from .urlstate import PASSTHROUGH, Ignored, ViewState, decode_state, encode_state
 from .validate import Problem, validate
-from .views import build_citation
 
 ENTRY_KEY = "entrypoint_ran"
 STATE_KEY = "view_state"
@@ -67,23 +71,64 @@ def count_cached(version: str, filters: Filters, _dataset: Dataset) -> dict[str,
     return counts
 
 
-def build_page_citation(dataset: Dataset, lang: str) -> str:
-    """The citation of the view on screen: dataset, version, date and its URL."""
-    return build_citation(
-        title=t("app_title", lang),
-        version=dataset.schema.version,
-        data_as_of=dataset.data_as_of,
-        url=st.context.url or "",
-    )
+# --- sharing: the public address, the release ---------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _publish_release(data_dir: str, version: str, _published: str | None) -> tuple[ReleaseFiles | None, str | None]:
+    try:
+        return build_release(data_dir), None
+    except OSError as error:
+        return None, str(error)
+
+
+def publish_release(dataset: Dataset) -> tuple[ReleaseFiles | None, str | None]:
+    """Copy the data package under static/ (once, and again if another process replaced the copy); or say why not."""
+    return _publish_release(dataset.data_dir, dataset.version, read_published_hash())
+
+
+@st.cache_data(show_spinner=False)
+def build_release_zip(data_dir: str, version: str) -> bytes:
+    return build_zip_bytes(data_dir)
+
+
+def current_page_path() -> str:
+    """The URL path of the page running now ('' for the home page), as st.navigation registered it."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return ""
+    info = ctx.pages_manager.get_pages().get(ctx.pages_manager.current_page_script_hash) or {}
+    return str(info.get("url_pathname") or "")
+
+
+def _secrets() -> dict:
+    try:
+        return {key: st.secrets[key] for key in st.secrets}
+    except (FileNotFoundError, KeyError):
+        return {}
+
+
+def get_public_base() -> str | None:
+    """PUBLIC_BASE_URL from the environment or the secrets: the address readers use."""
+    return resolve_public_base(os.environ, _secrets())
+
+
+def is_embedded() -> bool:
+    """`?embed=true`: the app sits in another site's iframe, so no sidebar and no chrome."""
+    return bool(st.context.is_embedded)
 
 
 @dataclass(frozen=True)
 class Page:
-    """What a page needs: the data, the view, and the actors that pass the filters."""
+    """What a page needs: the data, the view, the actors that pass the filters, and how to link to it."""
 
     dataset: Dataset
     state: ViewState
     filtered: pd.DataFrame
+    page_path: str = ""
+    public_base: str | None = None
+    browser_root: str | None = None
+    embedded: bool = False
 
     @property
     def lang(self) -> str:
@@ -93,8 +138,35 @@ class Page:
         return t(key, self.state.lang, **values)
 
     @property
+    def base(self) -> str | None:
+        """The start of every printed link: the public address, else the one in the reader's browser."""
+        return self.public_base or self.browser_root
+
+    def view_url(self, key: str | None = None, **changes) -> str:
+        """The full link to this view, or to the registered page `key` with `changes` to the state."""
+        path = self.page_path if key is None else get_page(key).url_path
+        return build_public_url(self.base, path, encode_state(replace(self.state, **changes), self.dataset))
+
+    @property
+    def release(self) -> Release:
+        return build_release_info(self.dataset.schema)
+
+    @property
     def citation(self) -> str:
-        return build_page_citation(self.dataset, self.state.lang)
+        return build_citation(self.release, self.view_url(), self.lang)
+
+    @property
+    def provenance(self) -> Provenance:
+        """What every export states about itself: the view's link, citation, licence, release, data date."""
+        release = self.release
+        licence = format_licence(release)
+        return Provenance(
+            url=self.view_url(),
+            citation=self.citation,
+            licence=f"{licence} ({release.licence_url})" if release.licence_url else licence,
+            release=f"{release.version} ({release.date})" if release.date else release.version,
+            data_as_of=self.dataset.data_as_of,
+        )
 
 
 # --- navigation -----------------------------------------------------------------------------
@@ -113,7 +185,8 @@ def build_navigation(lang: str):
                 visibility="visible" if spec.listed else "hidden",
             )
             for spec in PAGES
-        ]
+        ],
+        position="hidden" if is_embedded() else "sidebar",
     )
 
 
@@ -325,13 +398,20 @@ def render_notices(lang: str, ignored: list[Ignored], problems: list[Problem]) -
         st.warning(t("data_problems", lang, count=len(problems)), icon="⚠️")
 
 
-def render_footer(dataset: Dataset, lang: str) -> None:
-    """Provenance on every page: date, licence, and a citation with the link to this exact view."""
-    st.sidebar.divider()
-    st.sidebar.caption(t("data_as_of", lang, date=dataset.data_as_of))
-    st.sidebar.caption(t("data_licence", lang, licence=dataset.schema.licence_name))
-    st.sidebar.caption(t("cite_view", lang))
-    st.sidebar.code(build_page_citation(dataset, lang), language=None, wrap_lines=True)
+def render_footer(page: Page) -> None:
+    """Provenance on every page: date, licence, the link to this exact view and its citation, both copyable."""
+    sidebar = st.sidebar
+    sidebar.divider()
+    sidebar.caption(page.t("data_as_of", date=page.dataset.data_as_of))
+    sidebar.caption(page.t("data_licence", licence=page.dataset.schema.licence_name))
+    with sidebar.container(key="share_link"):
+        st.caption(page.t("copy_link"))
+        st.code(page.view_url(), language=None, wrap_lines=True)
+        if not page.public_base:
+            st.caption(page.t("link_from_browser"))
+    with sidebar.container(key="share_citation"):
+        st.caption(page.t("cite_view"))
+        st.code(page.citation, language=None, wrap_lines=True)
 
 
 def mark_entrypoint() -> None:
@@ -356,15 +436,28 @@ def page_setup() -> Page | None:
     ensure_entrypoint()
     dataset, error = get_dataset()
     state = sync_state(dataset)
-    render_language(dataset, state)
+    embedded = is_embedded()
+    if not embedded:
+        render_language(dataset, state)
     if dataset is None:
         st.error(t("data_unavailable", state.lang, error=error))
         return None
-    render_filters(dataset, state)
-    render_footer(dataset, state.lang)
-    render_notices(state.lang, st.session_state.get(IGNORED_KEY, []), validate_cached(dataset.data_dir))
+    page_path = current_page_path()
     ids = filter_cached(dataset.version, state.filters, dataset)
-    return Page(dataset=dataset, state=state, filtered=dataset.actors.loc[ids])
+    page = Page(
+        dataset=dataset,
+        state=state,
+        filtered=dataset.actors.loc[ids],
+        page_path=page_path,
+        public_base=get_public_base(),
+        browser_root=derive_app_root(st.context.url, page_path),
+        embedded=embedded,
+    )
+    if not embedded:
+        render_filters(dataset, state)
+        render_footer(page)
+    render_notices(state.lang, st.session_state.get(IGNORED_KEY, []), validate_cached(dataset.data_dir))
+    return page
 
 
 # --- the map's click and view state -------------------------------------------------------

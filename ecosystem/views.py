@@ -1,6 +1,5 @@
 """Tables and facts as the pages show them: labels in the reader's language, links built."""
 
-import io
 import re
 from dataclasses import dataclass
 
@@ -40,42 +39,6 @@ def build_directory_table(dataset: Dataset, actors: pd.DataFrame, lang: str) -> 
     table[C.FOUNDED] = table[C.FOUNDED].astype("Int64")
     table[REGISTRY] = build_identifier_links(dataset, actors).to_list()
     return table
-
-
-def export_columns(dataset: Dataset) -> list[str]:
-    """The actors' columns as the descriptor lists them, then the derived ones."""
-    return [*dataset.schema.columns("actors"), *C.DERIVED]
-
-
-def build_export_csv(dataset: Dataset, actors: pd.DataFrame) -> bytes:
-    """Exactly the listed actors, with stable ids, as UTF-8 CSV that spreadsheets open."""
-    export = actors[export_columns(dataset)].copy()
-    for column in dataset.schema.multi_valued("actors"):
-        export[column] = export[column].map(";".join)
-    return export.to_csv(index=False).encode("utf-8-sig")
-
-
-def build_export_licence(dataset: Dataset) -> str:
-    return f"{dataset.schema.licence_name} ({dataset.schema.licence_url})"
-
-
-def build_export_xlsx(dataset: Dataset, actors: pd.DataFrame, dictionary: pd.DataFrame, citation: str) -> bytes:
-    """The listed actors in a workbook, with the column dictionary, licence and citation beside them."""
-    about = {"citation": citation, "licence": build_export_licence(dataset), "rows": str(len(actors))}
-    export = pd.read_csv(
-        io.BytesIO(build_export_csv(dataset, actors)), dtype=str, keep_default_na=False, encoding="utf-8-sig"
-    )
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        export.to_excel(writer, sheet_name="actors", index=False)
-        dictionary.to_excel(writer, sheet_name="dictionary", index=False)
-        pd.DataFrame(list(about.items()), columns=["field", "value"]).to_excel(writer, sheet_name="about", index=False)
-    return buffer.getvalue()
-
-
-def build_citation(*, title: str, version: str, data_as_of: str, url: str) -> str:
-    """How to cite the exact view: dataset, version, date and link."""
-    return f"{title}, version {version} (data as of {data_as_of}), {url}"
 
 
 def build_registry_links(dataset: Dataset, actor: pd.Series) -> list[tuple[str, str, str]]:

@@ -4,10 +4,28 @@ import streamlit as st
 
 from ecosystem import ui
 from ecosystem.about import SECTIONS
+from ecosystem.formatting import format_day, format_size
+from ecosystem.release import build_release_list, release_url
 
 page = ui.page_setup()
 if page:
     st.title(page.t("page_about"))
+    release, (files, error) = page.release, ui.publish_release(page.dataset)
+    st.header(page.t("release_heading"))
+    st.markdown(page.t("release_intro", version=release.version, date=format_day(release.date, page.lang)))
+    if files:
+        label = page.t("release_zip", size=format_size(files.zip.size, page.lang))
+        st.markdown(f":material/download: [{label}]({release_url(files.zip.path, page.base or '')})")
+        with st.expander(page.t("release_files", count=len(files.files))):
+            st.markdown(build_release_list(files, page.base or "", lambda size: format_size(size, page.lang)))
+    else:
+        st.warning(page.t("release_unavailable", error=error))
+        st.download_button(
+            page.t("release_zip_download"),
+            data=lambda: ui.build_release_zip(page.dataset.data_dir, page.dataset.version),
+            file_name=f"{release.name}-{release.version}.zip",
+            mime="application/zip",
+        )
     about = ui.load_cached_about(page.dataset.data_dir, page.lang)
     for key, headings in SECTIONS.items():
         if key in about:

@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 
 from ecosystem import columns as C
 from ecosystem import ui
+from ecosystem.exports import build_actor_csv, build_actor_json, build_actor_record
 from ecosystem.formatting import format_day
 from ecosystem.maps import build_actor_map
 from ecosystem.views import (
@@ -79,3 +80,20 @@ if page:
         st.subheader(page.t("section_sources"))
         st.markdown("\n".join(f"- {link}" for link in build_source_links(actor[C.SOURCES])))
         st.caption(page.t("last_verified", date=format_day(actor[C.LAST_VERIFIED], lang)))
+
+        record = build_actor_record(dataset, actor[C.ID], lang, page.provenance)
+        left, right = st.columns(2)
+        left.download_button(
+            page.t("download_actor_csv"),
+            data=lambda: build_actor_csv(record),
+            file_name=f"{actor[C.ID]}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+        )
+        right.download_button(
+            page.t("download_actor_json"),
+            data=lambda: build_actor_json(record),
+            file_name=f"{actor[C.ID]}.json",
+            mime="application/json",
+            icon=":material/data_object:",
+        )

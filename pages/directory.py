@@ -4,13 +4,9 @@ import streamlit as st
 
 from ecosystem import columns as C
 from ecosystem import ui
-from ecosystem.views import (
-    REGISTRY,
-    REGISTRY_DISPLAY,
-    build_directory_table,
-    build_export_csv,
-    build_export_xlsx,
-)
+from ecosystem.exports import build_export_csv, build_export_xlsx
+from ecosystem.share import describe_filters
+from ecosystem.views import REGISTRY, REGISTRY_DISPLAY, build_directory_table
 
 page = ui.page_setup()
 if page:
@@ -37,7 +33,8 @@ if page:
             REGISTRY: st.column_config.LinkColumn(page.t("col_identifiers"), display_text=REGISTRY_DISPLAY),
         },
     )
-    citation, dictionary = page.citation, ui.load_cached_dictionary(dataset.data_dir)
+    provenance, dictionary = page.provenance, ui.load_cached_dictionary(dataset.data_dir)
+    filter_words = describe_filters(page.state.filters, dataset, lang)
     left, right = st.columns(2)
     left.download_button(
         page.t("download_csv"),
@@ -48,7 +45,7 @@ if page:
     )
     right.download_button(
         page.t("download_xlsx"),
-        data=lambda: build_export_xlsx(dataset, actors, dictionary, citation),
+        data=lambda: build_export_xlsx(dataset, actors, dictionary, provenance, filter_words, lang),
         file_name="marseille-immunology-actors.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table:",

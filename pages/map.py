@@ -1,15 +1,28 @@
-"""Map: every filtered actor as a marker; clicking one shows its card beside the map."""
+"""Map: every filtered actor as a marker; clicking one shows its card beside the map.
+
+With `?embed=true` (a news site's iframe): the map, its legend and a one-line caption, nothing else.
+"""
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from ecosystem import columns as C
 from ecosystem import ui
+from ecosystem.exports import build_map_file
+from ecosystem.formatting import format_count, format_day
 from ecosystem.maps import build_home_view, build_map, build_view, count_located, count_outside
 from ecosystem.views import escape_markdown
 
 page = ui.page_setup()
-if page:
+if page and page.embedded:
+    lang, actors, dataset = page.lang, page.filtered, page.dataset
+    view = build_home_view(dataset.actors, dataset.home_scope)
+    fmap = build_map(actors, dataset.taxonomy, lang, view=view, legend_title=page.t("map_legend"))
+    st_folium(fmap, key="embedded_map", height=520, use_container_width=True, returned_objects=[])
+    date = format_day(dataset.data_as_of, lang)
+    count = format_count(count_located(actors), lang)
+    st.caption(page.t("embed_caption", count=count, date=date, url=page.view_url()))
+elif page:
     lang, actors, dataset = page.lang, page.filtered, page.dataset
     st.title(page.t("page_map"))
     fit_all = ui.map_fits_all()
@@ -35,6 +48,18 @@ if page:
             height=560,
             use_container_width=True,
             returned_objects=["last_object_clicked_tooltip"],
+        )
+        st.download_button(
+            page.t("download_map_html"),
+            data=lambda: build_map_file(
+                build_map(actors, dataset.taxonomy, lang, view=view, legend_title=page.t("map_legend")),
+                title=page.t("app_title"),
+                provenance=page.provenance,
+            ),
+            file_name="marseille-immunology-map.html",
+            mime="text/html",
+            icon=":material/download:",
+            on_click="ignore",
         )
     actor = dataset.find_actor(ui.select_clicked_actor(page, (returned or {}).get("last_object_clicked_tooltip")))
     with card_column:

