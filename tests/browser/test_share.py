@@ -1,0 +1,158 @@
+"""Sharing in a real Chromium: the copied link, the public address, the offline map file, the embed, the zip."""
+
+import re
+import zipfile
+
+import frictionless
+from playwright.sync_api import Page, expect
+
+from ecosystem import columns as C
+from ecosystem.filters import Filters, filter_actors
+from ecosystem.maps import build_home_view, count_outside
+from ecosystem.release import load_release
+from tests.browser.test_browser import MAP_FRAME, TIMEOUT, wait_for_app
+from tests.conftest import DATA
+from tools.appserver import block_external, run_app_server
+
+LINK = '.st-key-share_link [data-testid="stCode"]'
+PUBLIC = "https://example.org/eco"
+
+
+def copied_link(page: Page) -> str:
+    """The text the copy button of the 'Copy link' block puts on the clipboard."""
+    code = page.locator(LINK)
+    code.wait_for(timeout=TIMEOUT)
+    return " ".join(code.inner_text().split())
+
+
+def count_markers(frame) -> int:
+    """Markers on a Leaflet map, counting each cluster as its size."""
+    frame.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
+    frame.locator(".marker-cluster, .ecosystem-marker").first.wait_for(state="attached", timeout=TIMEOUT)
+    clusters = frame.locator(".marker-cluster span").all_inner_texts()
+    return sum(int(text) for text in clusters) + frame.locator(".ecosystem-marker").count()
+
+
+def open_in_new_context(browser, url: str) -> Page:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.route("**/*", block_external)
+    page = context.new_page()
+    page.goto(url)
+    wait_for_app(page)
+    return page
+
+
+def test_copied_link_opens_the_same_rows_and_actor(page: Page, app_url, browser, real):
+    page.goto(f"{app_url}/directory?lang=en")
+    wait_for_app(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Type of actor").click()
+    page.get_by_role("option", name=re.compile(r"^Biotech \(")).click()
+    expect(page).to_have_url(re.compile(r"type=biotech"), timeout=TIMEOUT)
+    biotechs = real.actors[real.actors[C.TYPE] == "biotech"]
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=TIMEOUT)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 18)  # the first row's selection box
+    expect(page).to_have_url(re.compile(r"/actor\?.*actor="), timeout=TIMEOUT)
+    actor = biotechs.iloc[0]
+    expect(page.get_by_role("heading", level=1)).to_contain_text(actor[C.NAME], timeout=TIMEOUT)
+
+    link = copied_link(page)
+    assert link == f"{app_url}/actor?type=biotech&actor={actor[C.ID]}&lang=en"
+    expect(page.get_by_text("no public address is configured")).to_be_visible()
+
+    other = open_in_new_context(browser, link)
+    try:
+        expect(other.get_by_role("heading", level=1)).to_contain_text(actor[C.NAME], timeout=TIMEOUT)
+        other_sidebar = other.locator('[data-testid="stSidebar"]')
+        expect(other_sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Type of actor")).to_contain_text(
+            "Biotech"
+        )
+        other_sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Directory").click()
+        expect(other.get_by_text(f"{len(biotechs)} of {len(real.actors)} actors")).to_be_visible(timeout=TIMEOUT)
+    finally:
+        other.context.close()
+
+
+def test_public_base_url_starts_every_link(browser, real):
+    """A second server, started for this test only, with PUBLIC_BASE_URL set."""
+    actor = real.actors[real.actors[C.ID] == "innate-pharma"].iloc[0]
+    with run_app_server(env={"PUBLIC_BASE_URL": PUBLIC}) as base:
+        page = open_in_new_context(browser, f"{base}/map?area=oncology&actor={actor[C.ID]}&lang=en")
+        try:
+            link = copied_link(page)
+            assert link == f"{PUBLIC}/map?area=oncology&actor={actor[C.ID]}&lang=en"
+            citation = " ".join(page.locator('.st-key-share_citation [data-testid="stCode"]').inner_text().split())
+            assert link in citation
+            expect(page.get_by_text("no public address is configured")).to_have_count(0)
+            # the same link on this server opens the same card
+            page.goto(link.replace(PUBLIC, base))
+            wait_for_app(page)
+            expect(page.get_by_role("heading", name=actor[C.NAME])).to_be_visible(timeout=TIMEOUT)
+        finally:
+            page.context.close()
+
+
+def test_exported_map_file_works_from_disk_offline(page: Page, app_url, browser, real, tmp_path):
+    expected = filter_actors(real, Filters(area=frozenset({"oncology"}))).dropna(subset=[C.LAT, C.LON])
+    page.goto(f"{app_url}/map?area=oncology&lang=en")
+    wait_for_app(page)
+    page.get_by_role("button", name=re.compile("Show all")).click()  # the file keeps the view on screen
+    expect(page.get_by_role("button", name="Back to Marseille")).to_be_visible(timeout=TIMEOUT)
+    wait_for_app(page)
+    with page.expect_download(timeout=TIMEOUT) as download:
+        page.get_by_role("button", name=re.compile("Download this map")).click()
+    path = tmp_path / "map.html"
+    download.value.save_as(path)
+
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    refused = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (
+        refused.append(route.request.url), route.abort()))  # fmt: skip
+    try:
+        offline = context.new_page()
+        offline.goto(path.as_uri())
+        assert count_markers(offline) == len(expected)
+        expect(offline.locator(".ecosystem-legend")).to_contain_text("Biotech")
+        expect(offline.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
+        expect(offline.locator(".leaflet-control-attribution")).to_contain_text("CC BY 4.0")
+        assert not [url for url in refused if "127.0.0.1" in url or "localhost" in url]
+    finally:
+        context.close()
+
+
+def test_embedded_map_in_an_iframe(page: Page, app_url, real):
+    oncology = filter_actors(real, Filters(area=frozenset({"oncology"}))).dropna(subset=[C.LAT, C.LON])
+    in_view = len(oncology) - count_outside(oncology, build_home_view(real.actors, real.home_scope))
+    page.set_content(
+        "<!doctype html><title>News</title><h1>An article</h1>"
+        f'<iframe id="eco" src="{app_url}/map?embed=true&area=oncology" width="1000" height="760"></iframe>'
+    )
+    app = page.frame_locator("#eco")
+    caption = app.get_by_text(f"{len(oncology)} acteurs · données au")
+    expect(caption).to_be_visible(timeout=TIMEOUT)
+    expect(app.locator('[data-testid="stSidebar"]')).to_have_count(0)
+    expect(app.locator('[data-testid="stSidebarNav"]')).to_have_count(0)
+    expect(app.get_by_role("heading", level=1)).to_have_count(0)
+    full_view = app.get_by_role("link", name="Ouvrir la vue complète")
+    expect(full_view).to_have_attribute("href", f"{app_url}/map?area=oncology")
+    assert count_markers(app.frame_locator(MAP_FRAME).first) == in_view
+    expect(app.frame_locator(MAP_FRAME).first.locator(".ecosystem-legend")).to_be_attached()
+
+
+def test_release_zip_downloads_from_the_about_page_and_validates(page: Page, app_url, tmp_path):
+    release = load_release(DATA)
+    page.goto(f"{app_url}/about?lang=en")
+    wait_for_app(page)
+    link = page.get_by_role("link", name=re.compile(r"The whole package \(zip"))
+    expect(link).to_be_visible(timeout=TIMEOUT)
+    with page.context.expect_event("download", timeout=TIMEOUT) as download:
+        link.click()
+    target = tmp_path / "package.zip"
+    download.value.save_as(target)
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(tmp_path)
+    descriptor = tmp_path / f"{release.name}-{release.version}" / "datapackage.json"
+    report = frictionless.validate(str(descriptor))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:5]
