@@ -89,6 +89,7 @@ if page:
             file_name=f"{actor[C.ID]}.csv",
             mime="text/csv",
             icon=":material/download:",
+            on_click="ignore",
         )
         right.download_button(
             page.t("download_actor_json"),
@@ -96,4 +97,5 @@ if page:
             file_name=f"{actor[C.ID]}.json",
             mime="application/json",
             icon=":material/data_object:",
+            on_click="ignore",
         )

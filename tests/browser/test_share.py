@@ -101,7 +101,8 @@ def test_exported_map_file_works_from_disk_offline(page: Page, app_url, browser,
     page.get_by_role("button", name=re.compile("Show all")).click()  # the file keeps the view on screen
     expect(page.get_by_role("button", name="Back to Marseille")).to_be_visible(timeout=TIMEOUT)
     wait_for_app(page)
-    with page.expect_download(timeout=TIMEOUT) as download:
+    assert count_markers(page.frame_locator(MAP_FRAME).first) == len(expected)  # the page has settled
+    with page.expect_download(timeout=2 * TIMEOUT) as download:
         page.get_by_role("button", name=re.compile("Download this map")).click()
     path = tmp_path / "map.html"
     download.value.save_as(path)
