@@ -1,6 +1,7 @@
 """Sharing in a real Chromium: the copied link, the public address, the offline map file, the embed, the zip."""
 
 import re
+import time
 import zipfile
 
 import frictionless
@@ -25,12 +26,23 @@ def copied_link(page: Page) -> str:
     return " ".join(code.inner_text().split())
 
 
-def count_markers(frame) -> int:
-    """Markers on a Leaflet map, counting each cluster as its size."""
-    frame.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
-    frame.locator(".marker-cluster, .ecosystem-marker").first.wait_for(state="attached", timeout=TIMEOUT)
+def _markers_now(frame) -> int:
     clusters = frame.locator(".marker-cluster span").all_inner_texts()
     return sum(int(text) for text in clusters) + frame.locator(".ecosystem-marker").count()
+
+
+def count_markers(frame, settle: float = 0.8) -> int:
+    """Markers on a Leaflet map, counting each cluster as its size, once clustering has stopped moving."""
+    frame.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
+    frame.locator(".marker-cluster, .ecosystem-marker").first.wait_for(state="attached", timeout=TIMEOUT)
+    deadline, last = time.monotonic() + TIMEOUT / 1000, -1
+    while time.monotonic() < deadline:
+        now = _markers_now(frame)
+        if now == last:
+            return now
+        last = now
+        time.sleep(settle)
+    return last
 
 
 def open_in_new_context(browser, url: str) -> Page:
