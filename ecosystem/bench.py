@@ -7,7 +7,8 @@ import statistics
 import time
 from collections.abc import Callable
 
-from .exports import build_export_csv
+from .about import build_dictionary
+from .exports import Provenance, build_export_csv, build_export_xlsx, build_map_file
 from .filters import Filters, count_facet, filter_actors
 from .load import load_dataset
 from .maps import build_home_view, build_map
@@ -42,6 +43,16 @@ def main() -> None:
     measure("build_directory_table", lambda: build_directory_table(dataset, actors, "fr"))
     measure("build_export_csv", lambda: build_export_csv(dataset, actors))
     measure("build_map + render (all actors)", lambda: build_map(actors, taxonomy, "fr", view=view).get_root().render())
+    provenance = Provenance(url="https://example.org/", citation="", licence="", release="", data_as_of="")
+    dictionary = build_dictionary(dataset.data_dir)
+    measure(
+        "build_export_xlsx (all actors)", lambda: build_export_xlsx(dataset, actors, dictionary, provenance, "", "fr")
+    )
+    measure(
+        "build_map_file (download, all actors)",
+        lambda: build_map_file(build_map(actors, taxonomy, "fr", view=view), title="map", provenance=provenance),
+        repeat=5,
+    )
 
 
 if __name__ == "__main__":
