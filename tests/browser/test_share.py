@@ -1,10 +1,13 @@
 """Sharing in a real Chromium: the copied link, the public address, the offline map file, the embed, the zip."""
 
+import io
+import json
 import re
 import time
 import zipfile
 
 import frictionless
+import openpyxl
 from playwright.sync_api import Page, expect
 
 from ecosystem import columns as C
@@ -169,3 +172,29 @@ def test_release_zip_downloads_from_the_about_page_and_validates(page: Page, app
     descriptor = tmp_path / f"{release.name}-{release.version}" / "datapackage.json"
     report = frictionless.validate(str(descriptor))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:5]
+
+
+def test_downloads_from_the_pages_carry_the_view(page: Page, app_url, real, tmp_path):
+    """The Excel list and the actor's JSON as a reader downloads them: the filtered rows, the filter in words, the link."""
+    page.goto(f"{app_url}/directory?type=biotech&lang=en")
+    wait_for_app(page)
+    with page.expect_download(timeout=2 * TIMEOUT) as download:
+        page.get_by_role("button", name="Download this list (Excel)").click()
+    book = openpyxl.load_workbook(io.BytesIO(download.value.path().read_bytes()))
+    assert book.sheetnames == ["actors", "about", "dictionary"]
+    biotechs = filter_actors(real, Filters(type=frozenset({"biotech"})))
+    assert [row[0] for row in book["actors"].iter_rows(min_row=2, values_only=True)] == list(biotechs[C.ID])
+    about = dict(book["about"].iter_rows(min_row=2, values_only=True))
+    assert about["Filter"] == "Type of actor: Biotech"
+    assert about["Link to this view"] == f"{app_url}/directory?type=biotech&lang=en"
+
+    actor = biotechs.iloc[0]
+    page.goto(f"{app_url}/actor?actor={actor[C.ID]}&lang=en")
+    wait_for_app(page)
+    with page.expect_download(timeout=2 * TIMEOUT) as download:
+        page.get_by_role("button", name="Download this profile (JSON)").click()
+    record = json.loads(download.value.path().read_text(encoding="utf-8"))
+    assert record["actor"][C.ID] == actor[C.ID]
+    assert len(record["relations"]) == len(real.relations_of(actor[C.ID]))
+    assert len(record["milestones"]) == len(real.milestones_of(actor[C.ID]))
+    assert record["url"] == f"{app_url}/actor?actor={actor[C.ID]}&lang=en"
