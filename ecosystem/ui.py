@@ -453,7 +453,10 @@ def page_setup() -> Page | None:
         browser_root=derive_app_root(st.context.url, page_path),
         embedded=embedded,
     )
-    if not embedded:
+    if embedded:
+        # a news site's iframe is small: keep the map edge to edge
+        st.html('<style>[data-testid="stMainBlockContainer"]{padding:0.5rem 0.75rem;max-width:none}</style>')
+    else:
         render_filters(dataset, state)
         render_footer(page)
     render_notices(state.lang, st.session_state.get(IGNORED_KEY, []), validate_cached(dataset.data_dir))
