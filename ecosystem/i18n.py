@@ -180,9 +180,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Télécharger cette carte (fichier HTML, fonctionne hors ligne)",
     },
     "embed_caption": {
-        "en": "{count} actors · data as of {date} · [Open the full view]({url})",
-        "fr": "{count} acteurs · données au {date} · [Ouvrir la vue complète]({url})",
+        "en": "{count} actors{outside} · data as of {date} · [Open the full view]({url})",
+        "fr": "{count} acteurs{outside} · données au {date} · [Ouvrir la vue complète]({url})",
     },
+    "embed_outside": {"en": ", {count} outside this view", "fr": ", dont {count} hors de cette vue"},
     "release_heading": {"en": "Download the data", "fr": "Télécharger les données"},
     "release_intro": {
         "en": "Release {version} of {date}, as a Frictionless data package: the whole package in one zip, "

@@ -20,8 +20,9 @@ if page and page.embedded:
     fmap = build_map(actors, dataset.taxonomy, lang, view=view, legend_title=page.t("map_legend"))
     st_folium(fmap, key="embedded_map", height=520, use_container_width=True, returned_objects=[])
     date = format_day(dataset.data_as_of, lang)
-    count = format_count(count_located(actors), lang)
-    st.caption(page.t("embed_caption", count=count, date=date, url=page.view_url()))
+    count, outside = format_count(count_located(actors), lang), count_outside(actors, view)
+    outside = page.t("embed_outside", count=format_count(outside, lang)) if outside else ""
+    st.caption(page.t("embed_caption", count=count, outside=outside, date=date, url=page.view_url()))
 elif page:
     lang, actors, dataset = page.lang, page.filtered, page.dataset
     st.title(page.t("page_map"))
