@@ -442,6 +442,7 @@ def page_setup() -> Page | None:
     if dataset is None:
         st.error(t("data_unavailable", state.lang, error=error))
         return None
+    publish_release(dataset)  # once per process and data version: the stable URLs answer from the first visit
     page_path = current_page_path()
     ids = filter_cached(dataset.version, state.filters, dataset)
     page = Page(
