@@ -1,0 +1,76 @@
+"""Build a tiny dataset from a few rows, each test stating only the cells it cares about."""
+
+import csv
+import shutil
+from pathlib import Path
+
+from ecosystem import columns as C
+from ecosystem.goals import GOALS
+from ecosystem.load import ACTORS, MILESTONES, RELATIONS, Dataset, load_dataset
+from ecosystem.schema import load_schema
+from tests.conftest import DATA
+
+
+def _write(path: Path, columns, rows: list[dict]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({column: row.get(column, "") for column in columns})
+
+
+def actor(id: str, type: str = "biotech", **cells) -> dict:
+    """An actor row: in the Aix-Marseille area, at city precision, sourced, unless told otherwise."""
+    return {
+        C.ID: id,
+        C.NAME: cells.pop(C.NAME, id.replace("-", " ").title()),
+        C.TYPE: type,
+        C.CITY: "Marseille",
+        C.SCOPE: "marseille_area",
+        C.SITE: "marseille",
+        C.PRECISION: "city",
+        C.SOURCES: f"https://example.org/{id}",
+        C.LAST_VERIFIED: "2026-11-01",
+        **cells,
+    }
+
+
+def milestone(date: str, actor_id: str, kind: str, amount: int | None = None, title: str = "") -> dict:
+    return {
+        C.DATE: date,
+        C.ACTOR_ID: actor_id,
+        C.KIND: kind,
+        C.TITLE_EN: title or f"{kind} of {actor_id}",
+        C.TITLE_FR: title or f"{kind} de {actor_id}",
+        C.AMOUNT_EUR: "" if amount is None else str(amount),
+        C.SOURCES: f"https://example.org/{actor_id}/{kind}/{date}",
+        C.LAST_VERIFIED: "2026-11-01",
+    }
+
+
+def relation(source: str, kind: str, target: str, year: int | None = None) -> dict:
+    return {
+        C.SOURCE_ID: source,
+        C.TARGET_ID: target,
+        C.KIND: kind,
+        C.YEAR: "" if year is None else str(year),
+        C.SOURCES: f"https://example.org/{source}/{target}",
+        C.LAST_VERIFIED: "2026-11-01",
+    }
+
+
+def build_tiny(
+    directory: Path, actors: list[dict], milestones=(), relations=(), goals: list[dict] | None = None
+) -> Dataset:
+    """Write the rows as CSVs beside the real taxonomy and places, and load them with the real loader."""
+    directory.mkdir(parents=True, exist_ok=True)
+    shutil.copy(DATA / "datapackage.json", directory / "datapackage.json")
+    shutil.copytree(DATA / "taxonomy", directory / "taxonomy", dirs_exist_ok=True)
+    schema = load_schema(directory)
+    shutil.copy(Path(__file__).parent / "fixtures" / "mini" / "places.csv", directory / "places.csv")
+    _write(directory / "actors.csv", schema.columns(ACTORS), actors)
+    _write(directory / "milestones.csv", schema.columns(MILESTONES), list(milestones))
+    _write(directory / "relations.csv", schema.columns(RELATIONS), list(relations))
+    if goals is not None:
+        _write(directory / "goals.csv", schema.columns(GOALS), goals)
+    return load_dataset(directory)
