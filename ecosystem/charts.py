@@ -48,28 +48,3 @@ def count_area_modality(actors: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFram
     return table.reindex(
         index=list(taxonomy.ids("areas")), columns=list(taxonomy.ids("modalities")), fill_value=0
     ).astype(int)
-
-
-def build_matrix_chart(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, title: str) -> go.Figure:
-    table = count_area_modality(actors, taxonomy)
-    table = table.loc[table.sum(axis=1) > 0, table.sum(axis=0) > 0]
-    figure = go.Figure(
-        go.Heatmap(
-            z=table.values,
-            x=taxonomy.labels("modalities", table.columns, lang),
-            y=taxonomy.labels("areas", table.index, lang),
-            text=table.values,
-            texttemplate="%{text}",
-            colorscale="Blues",
-            showscale=False,
-            hovertemplate="%{y} × %{x}: %{z}<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        title=title,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        height=220 + 44 * max(len(table), 1),
-        xaxis={"dtick": 1, "automargin": True, "tickangle": -35},
-        yaxis={"dtick": 1, "automargin": True, "autorange": "reversed"},
-    )
-    return figure

@@ -72,7 +72,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "metric_mib": {"en": "MIB members", "fr": "Membres du MIB"},
     "metric_f2030": {"en": "France 2030 laureates", "fr": "Lauréats France 2030"},
     "chart_by_type": {"en": "Actors by type", "fr": "Acteurs par type"},
-    "chart_area_modality": {"en": "Therapeutic areas × modalities", "fr": "Domaines thérapeutiques × modalités"},
     "count": {"en": "Actors", "fr": "Acteurs"},
     "go_map": {"en": "Open the map", "fr": "Ouvrir la carte"},
     "go_directory": {"en": "Browse the directory", "fr": "Parcourir l'annuaire"},
@@ -198,6 +197,154 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This server cannot publish the files at their stable addresses ({error}); download the zip here.",
         "fr": "Ce serveur ne peut pas publier les fichiers à leur adresse stable ({error}) ; téléchargez le zip ici.",
     },
+    # goals tracker
+    "goals_title": {"en": "The biocluster's goals", "fr": "Les objectifs du biocluster"},
+    "goals_intro": {
+        "en": "The Marseille Immunology Biocluster's published ten-year goals, set against what this dataset "
+        "records since its France 2030 selection ({since}). The dataset may be incomplete: every figure is a "
+        "lower bound, computed from the data as of {date}, for the whole dataset (the filters do not apply).",
+        "fr": "Les objectifs à dix ans publiés par le Marseille Immunology Biocluster, face à ce que ce jeu de "
+        "données recense depuis sa sélection France 2030 ({since}). Le jeu de données peut être incomplet : "
+        "chaque chiffre est un minimum, calculé sur les données à jour au {date}, pour tout le jeu de données "
+        "(les filtres ne s'appliquent pas).",
+    },
+    "goal_target": {"en": "Goal in ten years: {target}", "fr": "Objectif à dix ans : {target}"},
+    "goal_source": {
+        "en": "Goal stated in {sources} ({published})",
+        "fr": "Objectif publié dans {sources} ({published})",
+    },
+    "goal_not_recorded": {
+        "en": "Not recorded in this dataset.",
+        "fr": "Non recensé dans ce jeu de données.",
+    },
+    "goal_companies": {
+        "en": "At least {count} since {since}, as recorded in this dataset, which may be incomplete.",
+        "fr": "Au moins {count} depuis le {since}, d'après ce jeu de données, qui peut être incomplet.",
+    },
+    "goal_companies_none": {
+        "en": "None recorded since {since} in this dataset, which may be incomplete.",
+        "fr": "Aucune recensée depuis le {since} dans ce jeu de données, qui peut être incomplet.",
+    },
+    "goal_rounds": {
+        "en": "At least {amount} over {count} disclosed rounds since {since}, as recorded in this dataset, "
+        "which may be incomplete.",
+        "fr": "Au moins {amount} sur {count} levées au montant publié depuis le {since}, d'après ce jeu de "
+        "données, qui peut être incomplet.",
+    },
+    "goal_rounds_none": {
+        "en": "No round recorded since {since} in this dataset, which may be incomplete.",
+        "fr": "Aucune levée recensée depuis le {since} dans ce jeu de données, qui peut être incomplet.",
+    },
+    "goal_rounds_undisclosed": {
+        "en": "Plus {count} round(s) whose amount was not disclosed.",
+        "fr": "Plus {count} levée(s) au montant non communiqué.",
+    },
+    "goal_late_stage": {
+        "en": "{count} companies in this dataset have their most advanced programme in phase 2 or 3 "
+        "(a count of companies, not of antibodies).",
+        "fr": "{count} entreprises de ce jeu de données ont leur programme le plus avancé en phase 2 ou 3 "
+        "(un nombre d'entreprises, pas d'anticorps).",
+    },
+    "goal_acquisitions": {
+        "en": "Also recorded: at least {count} companies of the area acquired since {since}.",
+        "fr": "Également recensé : au moins {count} entreprises du territoire rachetées depuis le {since}.",
+    },
+    "goal_evidence": {"en": "The records behind these figures", "fr": "Les enregistrements derrière ces chiffres"},
+    "col_goal": {"en": "Goal", "fr": "Objectif"},
+    "goal_acquisitions_label": {"en": "Acquisitions", "fr": "Rachats"},
+    "download_table": {"en": "Download this table (CSV)", "fr": "Télécharger ce tableau (CSV)"},
+    # insights and network
+    "page_insights": {"en": "Insights", "fr": "Analyses"},
+    "page_network": {"en": "Network", "fr": "Réseau"},
+    "insights_intro": {
+        "en": "The actors that pass the filters, in four charts. Each chart's data is in the table below it, "
+        "and downloads as CSV.",
+        "fr": "Les acteurs retenus par les filtres, en quatre graphiques. Les données de chaque graphique sont "
+        "dans le tableau qui le suit, et se téléchargent en CSV.",
+    },
+    "matrix_hint": {
+        "en": "Click a square to filter the whole app on that area and modality.",
+        "fr": "Cliquez sur un carré pour filtrer toute l'application sur ce domaine et cette modalité.",
+    },
+    "matrix_link": {"en": "Explore areas × modalities", "fr": "Explorer domaines × modalités"},
+    "show_table": {"en": "The chart's data as a table", "fr": "Les données du graphique en tableau"},
+    "chart_matrix_title": {"en": "Therapeutic areas × modalities", "fr": "Domaines thérapeutiques × modalités"},
+    "chart_stage_title": {
+        "en": "Most advanced programme, by type of actor",
+        "fr": "Programme le plus avancé, par type d'acteur",
+    },
+    "chart_founding_title": {
+        "en": "Founding years, by type of actor",
+        "fr": "Années de création, par type d'acteur",
+    },
+    "chart_timeline_title": {"en": "Milestones", "fr": "Jalons"},
+    "chart_network_title": {"en": "Who is linked to whom", "fr": "Qui est lié à qui"},
+    "axis_area": {"en": "Therapeutic area", "fr": "Domaine thérapeutique"},
+    "axis_modality": {"en": "Modality", "fr": "Modalité"},
+    "axis_stage": {"en": "Development stage", "fr": "Stade de développement"},
+    "axis_type": {"en": "Type of actor", "fr": "Type d'acteur"},
+    "axis_year": {"en": "Year founded", "fr": "Année de création"},
+    "axis_date": {"en": "Date", "fr": "Date"},
+    "axis_event": {"en": "Kind of event", "fr": "Type d'événement"},
+    "legend_type": {"en": "Type of actor", "fr": "Type d'acteur"},
+    "legend_relation": {"en": "Relation", "fr": "Relation"},
+    "takeaway_matrix": {
+        "en": "{count} of the {total} actors shown work on {area} with {modality}, the most frequent combination.",
+        "fr": "{count} des {total} acteurs affichés travaillent sur {area} avec {modality}, la combinaison la "
+        "plus fréquente.",
+    },
+    "takeaway_matrix_none": {
+        "en": "No actor shown states both a therapeutic area and a modality.",
+        "fr": "Aucun acteur affiché n'indique à la fois un domaine thérapeutique et une modalité.",
+    },
+    "takeaway_stage": {
+        "en": "{clinical} of the {total} actors stating a stage are in clinical trials (phase 1 to 3); "
+        "{marketed} have a product on the market.",
+        "fr": "{clinical} des {total} acteurs qui indiquent un stade sont en essais cliniques (phase 1 à 3) ; "
+        "{marketed} ont un produit commercialisé.",
+    },
+    "takeaway_stage_none": {
+        "en": "No actor shown states a development stage.",
+        "fr": "Aucun acteur affiché n'indique de stade de développement.",
+    },
+    "takeaway_founding": {
+        "en": "The {decade}s saw the most foundations: {count} of the {total} actors with a known founding year.",
+        "fr": "Les années {decade} comptent le plus de créations : {count} des {total} acteurs dont l'année "
+        "de création est connue.",
+    },
+    "takeaway_founding_none": {
+        "en": "No actor shown has a known founding year.",
+        "fr": "Aucun acteur affiché n'a d'année de création connue.",
+    },
+    "takeaway_timeline": {
+        "en": "{rounds} funding rounds (at least {amount} disclosed, over {disclosed} of them), {acquisitions} "
+        "acquisitions and {awards} awards recorded for the actors shown, {first}–{last}.",
+        "fr": "{rounds} levées de fonds (au moins {amount} publiés, pour {disclosed} d'entre elles), "
+        "{acquisitions} rachats et {awards} distinctions recensés pour les acteurs affichés, {first}–{last}.",
+    },
+    "takeaway_timeline_none": {
+        "en": "No milestone recorded for the actors shown.",
+        "fr": "Aucun jalon recensé pour les acteurs affichés.",
+    },
+    "takeaway_network": {
+        "en": "{edges} relations link {nodes} actors; the most connected is {name}, with {degree}.",
+        "fr": "{edges} relations relient {nodes} acteurs ; le plus connecté est {name}, avec {degree}.",
+    },
+    "takeaway_network_none": {
+        "en": "No relation recorded for the actors shown.",
+        "fr": "Aucune relation recensée pour les acteurs affichés.",
+    },
+    "network_hint": {
+        "en": "Click a node to open the actor's profile. Faded nodes are outside the filters but linked to an "
+        "actor shown. The list below holds the same relations.",
+        "fr": "Cliquez sur un nœud pour ouvrir la fiche de l'acteur. Les nœuds pâles sont hors des filtres mais "
+        "liés à un acteur affiché. La liste ci-dessous reprend les mêmes relations.",
+    },
+    "network_list": {"en": "The relations as a list", "fr": "Les relations en liste"},
+    "col_from": {"en": "From", "fr": "De"},
+    "col_relation": {"en": "Relation", "fr": "Relation"},
+    "col_to": {"en": "To", "fr": "Vers"},
+    "col_year": {"en": "Year", "fr": "Année"},
 }
 
 

@@ -23,6 +23,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("map", "pages/map.py", "map", ":material/map:", "page_map"),
     PageSpec("directory", "pages/directory.py", "directory", ":material/list:", "page_directory"),
     PageSpec("actor", "pages/actor.py", "actor", ":material/person_search:", "page_actor"),
+    PageSpec("insights", "pages/insights.py", "insights", ":material/insights:", "page_insights"),
+    PageSpec("network", "pages/network.py", "network", ":material/hub:", "page_network"),
     PageSpec("about", "pages/about.py", "about", ":material/info:", "page_about"),
 )
 # The page a bare address opens.

@@ -5,6 +5,7 @@ a link opens exactly its view, and moving between pages keeps it. Pages read
 widgets, call plain functions and render; the bookkeeping they need is here.
 """
 
+import hashlib
 import os
 from dataclasses import dataclass, replace
 
@@ -18,10 +19,21 @@ from .about import build_about, build_dictionary
 from .config import resolve_data_dir
 from .exports import Provenance
 from .filters import Filters, count_facet, count_scope, filter_ids, founded_bounds
+from .formatting import format_day
+from .goals import GoalsView, build_goals_view, load_goals
 from .i18n import LANGS, t
+from .insights import (
+    build_matrix_figure,
+    build_matrix_points,
+    build_matrix_table,
+    build_table_csv,
+    describe_matrix,
+    read_matrix_click,
+)
 from .load import DataError, Dataset, load_dataset
 from .maps import find_clicked_actor
 from .navigation import PAGES, get_page
+from .network import build_network, compute_layout, describe_network, read_node_click
 from .release import Release, ReleaseFiles, build_release, build_release_info, build_zip_bytes, read_published_hash
 from .share import build_citation, build_public_url, derive_app_root, format_licence, resolve_public_base
 from .urlstate import PASSTHROUGH, Ignored, ViewState, decode_state, encode_state
@@ -497,3 +509,131 @@ def close_card(dataset: Dataset) -> None:
     write_state(replace(current_state(), actor=None), dataset)
     st.session_state.pop(MAP_CLICK_KEY, None)
     st.session_state[MAP_GENERATION_KEY] = st.session_state.get(MAP_GENERATION_KEY, 0) + 1
+
+
+# --- charts that tell the story and filter the app ----------------------------------------
+
+
+@st.cache_data(show_spinner=False)
+def build_cached_layout(version: str, _dataset: Dataset) -> dict[str, tuple[float, float]]:
+    """The network layout, computed once per data version (it depends on the relations only)."""
+    return compute_layout(_dataset.relations)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def build_cached_network(version: str, shown: tuple[str, ...], lang: str, height: int, _dataset: Dataset):
+    """Nodes, edges and figure for one set of shown actors: rebuilt only when the filters change."""
+    return build_network(_dataset, shown, build_cached_layout(version, _dataset), lang, height=height)
+
+
+@st.cache_data(show_spinner=False)
+def build_cached_goals_view(version: str, lang: str, _dataset: Dataset) -> GoalsView | None:
+    """The goals tracker depends on the data and the language only: built once for each."""
+    return build_goals_view(_dataset, load_goals(_dataset.data_dir), lang)
+
+
+def apply_facets(page: Page, **selected: frozenset[str]) -> None:
+    """Select facets (e.g. area=..., modality=...) for the whole app, URL included, and rerun."""
+    filters = page.state.filters
+    for facet, items in selected.items():
+        filters = filters.with_facet(facet, items)
+    st.session_state.pop(IGNORED_KEY, None)
+    write_state(replace(page.state, filters=filters), page.dataset)
+    st.rerun()
+
+
+def _selection_key(prefix: str, page: Page) -> str:
+    """A chart key that changes with the filters, so that an applied click does not linger as a selection."""
+    params = sorted(encode_state(ViewState(filters=page.state.filters), page.dataset).items())
+    return f"{prefix}_{hashlib.sha1(repr(params).encode()).hexdigest()[:12]}"
+
+
+def render_chart_data(page: Page, table: pd.DataFrame, *, key: str, file_name: str, expanded: bool = False) -> None:
+    """A chart's data as a table (for screen readers) and as a CSV download."""
+    with st.expander(page.t("show_table"), expanded=expanded):
+        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table")
+    st.download_button(
+        page.t("download_table"),
+        data=build_table_csv(table),
+        file_name=file_name,
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{key}_download",
+    )
+
+
+def render_matrix(page: Page, *, key: str = "matrix", with_data: bool = True, titled: bool = True) -> None:
+    """The area x modality matrix; a click on a square filters the whole app on that pair."""
+    taxonomy, lang, filters = page.dataset.taxonomy, page.lang, page.state.filters
+    points = build_matrix_points(page.filtered, taxonomy, lang)
+    st.markdown(describe_matrix(points, len(page.filtered), lang))
+    st.caption(page.t("matrix_hint"))
+    selected = (filters.selected("area"), filters.selected("modality"))
+    event = st.plotly_chart(
+        build_matrix_figure(points, lang, selected=selected, titled=titled),
+        width="stretch",
+        on_select="rerun",
+        selection_mode="points",
+        key=_selection_key(key, page),
+        config={"displayModeBar": False},
+    )
+    clicked = read_matrix_click(event)
+    if clicked and selected != (frozenset({clicked[0]}), frozenset({clicked[1]})):
+        apply_facets(page, area=frozenset({clicked[0]}), modality=frozenset({clicked[1]}))
+    if with_data:
+        render_chart_data(page, build_matrix_table(points, lang), key=key, file_name="areas-modalities.csv")
+
+
+def render_network(page: Page, *, key: str = "network_chart", height: int = 720, clickable: bool = True) -> None:
+    """The relations graph of the filtered actors; with `clickable`, a node click opens its profile."""
+    dataset = page.dataset
+    nodes, edges, figure = build_cached_network(dataset.version, tuple(page.filtered.index), page.lang, height, dataset)
+    st.markdown(describe_network(nodes, edges, page.lang))
+    if not len(edges):
+        return
+    if not clickable:
+        st.plotly_chart(figure, width="stretch", key=key, config={"displayModeBar": False})
+        return
+    st.caption(page.t("network_hint"))
+    event = st.plotly_chart(
+        figure, width="stretch", on_select="rerun", selection_mode="points", key=key, config={"scrollZoom": True}
+    )
+    clicked = read_node_click(event, nodes["id"])
+    if clicked:
+        st.session_state.pop(key, None)
+        go_to_actor(page, clicked)
+
+
+def render_goals(page: Page) -> None:
+    """The goals tracker: each published goal, what the dataset records against it, and the records."""
+    view = build_cached_goals_view(page.dataset.version, page.lang, page.dataset)
+    if view is None:
+        return
+    st.subheader(page.t("goals_title"))
+    st.caption(
+        page.t(
+            "goals_intro",
+            since=format_day(view.since, page.lang),
+            date=format_day(page.dataset.data_as_of, page.lang),
+        )
+    )
+    for row in range(0, len(view.cards), 3):
+        for column, card in zip(st.columns(3), view.cards[row : row + 3], strict=False):
+            with column.container(border=True):
+                st.metric(card.label, card.figure)
+                st.caption(card.target)
+                if card.share is not None:
+                    st.progress(card.share)
+                st.markdown(card.sentence)
+                st.caption(card.source)
+    st.markdown(view.acquisitions)
+    with st.expander(page.t("goal_evidence")):
+        st.dataframe(view.evidence, hide_index=True, width="stretch", key="goals_evidence")
+    st.download_button(
+        page.t("download_table"),
+        data=build_table_csv(view.evidence),
+        file_name="goals-records.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="goals_download",
+    )

@@ -1,9 +1,9 @@
-"""Home: what this is, for whom, the headline figures and the story in two charts."""
+"""Home: what this is, for whom, the headline figures, two charts and the biocluster's goals."""
 
 import streamlit as st
 
 from ecosystem import ui
-from ecosystem.charts import build_matrix_chart, build_type_chart
+from ecosystem.charts import build_type_chart
 from ecosystem.formatting import format_count, format_day
 from ecosystem.views import build_headline_figures
 
@@ -26,14 +26,15 @@ if page:
         ui.page_link(page, key, label=page.t(label), container=column)
 
     if len(actors):
-        left, right = st.columns(2)
+        left, right = st.columns([2, 3])
         left.plotly_chart(
             build_type_chart(actors, dataset.taxonomy, lang, title=page.t("chart_by_type"), axis=page.t("count")),
             width="stretch",
         )
-        right.plotly_chart(
-            build_matrix_chart(actors, dataset.taxonomy, lang, title=page.t("chart_area_modality")),
-            width="stretch",
-        )
+        with right:
+            ui.render_matrix(page, key="home_matrix", with_data=False)
+            ui.page_link(page, "insights", label=page.t("matrix_link"))
     else:
         st.info(page.t("no_results"))
+
+    ui.render_goals(page)

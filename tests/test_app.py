@@ -34,6 +34,8 @@ MUST_SHOW = {
     "map": lambda app: len(_map_components(app)) == 1,
     "directory": lambda app: len(app.dataframe) == 1,
     "actor": lambda app: len(app.selectbox) == 1,
+    "insights": lambda app: len(app.dataframe) == 4 and len(app.subheader) == 4,  # four charts, each with its table
+    "network": lambda app: len(app.dataframe) == 1 and len(app.subheader) == 1,  # the relations as a list
     "about": lambda app: len(app.dataframe) == 1 and len(app.header) >= 1,
 }
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from ecosystem import columns as C
-from ecosystem.charts import build_matrix_chart, build_type_chart, count_area_modality, count_by_type
+from ecosystem.charts import build_type_chart, count_area_modality, count_by_type
 from ecosystem.formatting import format_day, format_euros
 from ecosystem.views import (
     build_directory_table,
@@ -132,8 +132,6 @@ def test_area_modality_matrix(mini):
 def test_charts_build(mini, lang):
     bars = build_type_chart(mini.actors, mini.taxonomy, lang, title="t", axis="n")
     assert sum(bars.data[0].x) == len(mini.actors)
-    heat = build_matrix_chart(mini.actors, mini.taxonomy, lang, title="t")
-    assert heat.data[0].z.sum() == count_area_modality(mini.actors, mini.taxonomy).values.sum()
 
 
 @pytest.mark.parametrize(

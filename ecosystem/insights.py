@@ -1,0 +1,492 @@
+"""The cluster's story in four charts, each with a takeaway sentence and its data as a table.
+
+Every builder takes the filtered actors and returns plain data: a table (what the
+screen reader and the CSV download get), a plotly figure drawn from that table,
+and a one-line takeaway computed from it.
+"""
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import columns as C
+from .charts import count_area_modality
+from .formatting import format_count, format_euros
+from .i18n import t
+from .taxonomy import Taxonomy
+
+# Symbols of taxonomy/types.csv -> plotly marker symbols (shape repeats what colour says).
+PLOTLY_SYMBOLS = {
+    "circle": "circle",
+    "cross": "cross",
+    "square": "square",
+    "diamond": "diamond",
+    "triangle": "triangle-up",
+    "triangle_down": "triangle-down",
+    "hexagon": "hexagon",
+    "pentagon": "pentagon",
+    "star": "star",
+    "ring": "circle-open",
+}
+DEFAULT_COLOUR = "#555555"
+CLINICAL_STAGES = ("phase_1", "phase_2", "phase_3")
+TIMELINE_KINDS = ("funding_round", "acquisition", "award", "clinical", "launch", "closure")
+MATRIX_MARKER = 30
+FONT = {"family": "sans-serif"}
+
+
+def plotly_symbol(symbol: str) -> str:
+    return PLOTLY_SYMBOLS.get(symbol, "circle")
+
+
+def type_style(taxonomy: Taxonomy, type_id: str) -> tuple[str, str]:
+    """(colour, plotly symbol) of an actor type, as on the map."""
+    row = taxonomy.row("types", type_id)
+    return row.get("colour") or DEFAULT_COLOUR, plotly_symbol(row.get("symbol", ""))
+
+
+def build_table_csv(table: pd.DataFrame) -> bytes:
+    """A chart's table as CSV that spreadsheets open (UTF-8 with BOM)."""
+    return table.to_csv(index=False).encode("utf-8-sig")
+
+
+def _layout(figure: go.Figure, *, title: str | None, height: int, legend_title: str | None = None) -> go.Figure:
+    figure.update_layout(
+        title=title,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"title": {"text": legend_title}, "itemsizing": "constant"} if legend_title else None,
+        font=FONT,
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+# --- therapeutic area x modality ----------------------------------------------------------
+
+
+def build_matrix_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> pd.DataFrame:
+    """One row per (area, modality) pair that at least one actor works on, in taxonomy order."""
+    table = count_area_modality(actors, taxonomy)
+    rows = [
+        {
+            "area": area,
+            "modality": modality,
+            "area_label": taxonomy.label("areas", area, lang),
+            "modality_label": taxonomy.label("modalities", modality, lang),
+            "count": int(table.loc[area, modality]),
+        }
+        for area in table.index
+        for modality in table.columns
+        if table.loc[area, modality] > 0
+    ]
+    return pd.DataFrame(rows, columns=["area", "modality", "area_label", "modality_label", "count"])
+
+
+def build_matrix_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("col_areas", lang): points["area_label"],
+            t("col_modalities", lang): points["modality_label"],
+            t("count", lang): points["count"],
+        }
+    )
+
+
+def build_matrix_figure(
+    points: pd.DataFrame,
+    lang: str,
+    *,
+    selected: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    titled: bool = True,
+) -> go.Figure:
+    """Square markers on an area x modality grid; a click on one reports its ids (customdata).
+
+    A scatter trace, not a heatmap: Streamlit only reports selections on scatter-type traces.
+    """
+    areas = list(dict.fromkeys(points["area_label"]))
+    modalities = list(dict.fromkeys(points["modality_label"]))
+    top = max(int(points["count"].max()), 1) if len(points) else 1
+    chosen = [
+        (area in selected[0]) and (modality in selected[1])
+        for area, modality in zip(points["area"], points["modality"], strict=True)
+    ]
+    figure = go.Figure(
+        go.Scatter(
+            x=points["modality_label"],
+            y=points["area_label"],
+            mode="markers+text",
+            text=points["count"],
+            textfont={"color": ["white" if c > top / 2 else "#1a1a1a" for c in points["count"]], "size": 13},
+            customdata=points[["area", "modality"]].to_numpy().tolist(),
+            marker={
+                "symbol": "square",
+                "size": MATRIX_MARKER,
+                "color": points["count"],
+                "colorscale": "Blues",
+                "cmin": 0,
+                "cmax": top,
+                "line": {
+                    "color": ["#D55E00" if c else "#8aa" for c in chosen],
+                    "width": [4 if c else 1 for c in chosen],
+                },
+            },
+            hovertemplate="%{y} × %{x}: %{text}<extra></extra>",
+            name="",
+        )
+    )
+    title = t("chart_matrix_title", lang) if titled else None
+    _layout(figure, title=title, height=(260 if titled else 220) + 48 * max(len(areas), 1))
+    figure.update_layout(
+        xaxis={
+            "title": t("axis_modality", lang),
+            "categoryorder": "array",
+            "categoryarray": modalities,
+            "tickangle": -35,
+            "automargin": True,
+            "showgrid": False,
+        },
+        yaxis={
+            "title": t("axis_area", lang),
+            "categoryorder": "array",
+            "categoryarray": list(reversed(areas)),
+            "automargin": True,
+            "showgrid": False,
+        },
+        clickmode="event+select",
+        dragmode=False,
+    )
+    return figure
+
+
+def read_matrix_click(event: Mapping | None) -> tuple[str, str] | None:
+    """The (area, modality) ids of the clicked cell, from `st.plotly_chart`'s selection event."""
+    for point in _points(event):
+        data = point.get("customdata")
+        if isinstance(data, list | tuple) and len(data) == 2 and all(isinstance(item, str) for item in data):
+            return data[0], data[1]
+    return None
+
+
+def _points(event: Mapping | None) -> list:
+    if not event:
+        return []
+    selection = event.get("selection") if isinstance(event, Mapping) else getattr(event, "selection", None)
+    if not selection:
+        return []
+    points = selection.get("points") if isinstance(selection, Mapping) else getattr(selection, "points", None)
+    return [point for point in points or [] if isinstance(point, Mapping)]
+
+
+def describe_matrix(points: pd.DataFrame, total: int, lang: str) -> str:
+    """'9 of the 40 actors shown work on Oncology with Monoclonal antibodies, the most frequent pair.'"""
+    if not len(points):
+        return t("takeaway_matrix_none", lang)
+    best = points.sort_values("count", ascending=False, kind="stable").iloc[0]
+    return t(
+        "takeaway_matrix",
+        lang,
+        count=format_count(int(best["count"]), lang),
+        total=format_count(total, lang),
+        area=best["area_label"],
+        modality=best["modality_label"],
+    )
+
+
+# --- development stage by type ------------------------------------------------------------
+
+
+def build_stage_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> pd.DataFrame:
+    """Actors per (type, stage of the most advanced programme), for actors that state a stage."""
+    staged = actors[actors[C.STAGE].astype(str).str.strip() != ""]
+    counts = staged.groupby([C.TYPE, C.STAGE]).size()
+    stage_order = {stage: rank for rank, stage in enumerate(taxonomy.ids("stages"))}
+    type_order = {kind: rank for rank, kind in enumerate(taxonomy.ids("types"))}
+    rows = [
+        {
+            "type": kind,
+            "stage": stage,
+            "type_label": taxonomy.label("types", kind, lang),
+            "stage_label": taxonomy.label("stages", stage, lang),
+            "count": int(count),
+        }
+        for (kind, stage), count in counts.items()
+    ]
+    frame = pd.DataFrame(rows, columns=["type", "stage", "type_label", "stage_label", "count"])
+    frame["_order"] = [
+        (stage_order.get(s, 99), type_order.get(k, 99)) for s, k in zip(frame["stage"], frame["type"], strict=True)
+    ]
+    return frame.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def build_stage_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("col_stage", lang): points["stage_label"],
+            t("col_type", lang): points["type_label"],
+            t("count", lang): points["count"],
+        }
+    )
+
+
+def build_stage_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, titled: bool = True) -> go.Figure:
+    """Bubbles on a stage x type grid, one trace (colour and shape) per type."""
+    stages = [taxonomy.label("stages", s, lang) for s in taxonomy.ids("stages")]
+    figure = go.Figure()
+    for kind, group in points.groupby("type", sort=False):
+        colour, symbol = type_style(taxonomy, kind)
+        figure.add_trace(
+            go.Scatter(
+                x=group["stage_label"],
+                y=group["type_label"],
+                mode="markers+text",
+                name=group["type_label"].iloc[0],
+                text=group["count"],
+                textposition="middle right",
+                marker={
+                    "symbol": symbol,
+                    "color": colour,
+                    "size": [12 + min(40.0, 10 * c**0.5) for c in group["count"]],
+                    "line": {"width": 1.5, "color": colour},
+                },
+                hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            )
+        )
+    _layout(
+        figure,
+        title=t("chart_stage_title", lang) if titled else None,
+        height=200 + 40 * max(points["type"].nunique(), 1),
+        legend_title=t("legend_type", lang),
+    )
+    figure.update_layout(
+        xaxis={"title": t("axis_stage", lang), "categoryorder": "array", "categoryarray": stages, "showgrid": True},
+        yaxis={"title": t("axis_type", lang), "automargin": True},
+    )
+    return figure
+
+
+def describe_stages(points: pd.DataFrame, lang: str) -> str:
+    """'4 of the 17 actors stating a stage are in clinical trials (phase 1 to 3); 6 have a product on the market.'"""
+    total = int(points["count"].sum())
+    if not total:
+        return t("takeaway_stage_none", lang)
+    clinical = int(points.loc[points["stage"].isin(CLINICAL_STAGES), "count"].sum())
+    marketed = int(points.loc[points["stage"] == "marketed", "count"].sum())
+    return t(
+        "takeaway_stage",
+        lang,
+        clinical=format_count(clinical, lang),
+        total=format_count(total, lang),
+        marketed=format_count(marketed, lang),
+    )
+
+
+# --- founding years by type ---------------------------------------------------------------
+
+
+def build_founding_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> pd.DataFrame:
+    """One row per actor with a founding year: year, type and name."""
+    dated = actors.dropna(subset=[C.FOUNDED])
+    frame = pd.DataFrame(
+        {
+            "year": dated[C.FOUNDED].astype(int).to_list(),
+            "type": dated[C.TYPE].to_list(),
+            "type_label": [taxonomy.label("types", kind, lang) for kind in dated[C.TYPE]],
+            "name": dated[C.NAME].to_list(),
+            "actor": dated[C.ID].to_list(),
+        },
+        columns=["year", "type", "type_label", "name", "actor"],
+    )
+    return frame.sort_values(["year", "name"], kind="stable").reset_index(drop=True)
+
+
+def build_founding_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("col_founded", lang): points["year"],
+            t("col_name", lang): points["name"],
+            t("col_type", lang): points["type_label"],
+        }
+    )
+
+
+def build_founding_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, titled: bool = True) -> go.Figure:
+    """Each actor a marker at its founding year, on its type's row (colour and shape by type)."""
+    figure = go.Figure()
+    order = [kind for kind in taxonomy.ids("types") if kind in set(points["type"])]
+    for kind in order:
+        group = points[points["type"] == kind]
+        colour, symbol = type_style(taxonomy, kind)
+        figure.add_trace(
+            go.Scatter(
+                x=group["year"],
+                y=group["type_label"],
+                mode="markers",
+                name=group["type_label"].iloc[0],
+                text=group["name"],
+                customdata=group["actor"],
+                marker={
+                    "symbol": symbol,
+                    "color": colour,
+                    "size": 12,
+                    "opacity": 0.8,
+                    "line": {"width": 1.5, "color": colour},
+                },
+                hovertemplate="%{text} (%{x})<extra></extra>",
+            )
+        )
+    _layout(
+        figure,
+        title=t("chart_founding_title", lang) if titled else None,
+        height=200 + 36 * max(len(order), 1),
+        legend_title=t("legend_type", lang),
+    )
+    figure.update_layout(
+        xaxis={"title": t("axis_year", lang), "showgrid": True},
+        yaxis={
+            "title": t("axis_type", lang),
+            "automargin": True,
+            "categoryorder": "array",
+            "categoryarray": list(reversed(taxonomy.labels("types", order, lang))),
+        },
+        showlegend=True,
+    )
+    return figure
+
+
+def describe_founding(points: pd.DataFrame, lang: str) -> str:
+    """'The 2010s saw the most foundations: 21 of the 80 actors with a known founding year.'"""
+    if not len(points):
+        return t("takeaway_founding_none", lang)
+    decades = (points["year"] // 10 * 10).value_counts()
+    best = int(decades.max())
+    decade = int(min(d for d, c in decades.items() if c == best))  # the earliest on a tie
+    return t(
+        "takeaway_founding",
+        lang,
+        decade=decade,
+        count=format_count(best, lang),
+        total=format_count(len(points), lang),
+    )
+
+
+# --- milestones timeline ------------------------------------------------------------------
+
+
+def parse_event_date(value: str) -> pd.Timestamp | None:
+    """'2023', '2023-06' or '2023-06-29' as a timestamp (a year at its middle, a month at its 15th)."""
+    value = (value or "").strip()
+    text = {4: f"{value}-07-01", 7: f"{value}-15", 10: value}.get(len(value))
+    if text is None:
+        return None
+    try:
+        stamp = pd.Timestamp(text)
+    except ValueError:
+        return None
+    return None if pd.isna(stamp) else stamp
+
+
+def build_timeline_points(
+    milestones: pd.DataFrame, actors: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, kinds=TIMELINE_KINDS
+) -> pd.DataFrame:
+    """The dated events of the shown actors (rounds, acquisitions, awards, clinical steps, launches)."""
+    names = dict(zip(actors[C.ID], actors[C.NAME], strict=True))
+    types = dict(zip(actors[C.ID], actors[C.TYPE], strict=True))
+    chosen = milestones[milestones[C.KIND].isin(kinds) & milestones[C.ACTOR_ID].isin(names)]
+    title = C.TITLE_FR if lang == "fr" else C.TITLE_EN
+    frame = pd.DataFrame(
+        {
+            "date": chosen[C.DATE].to_list(),
+            "when": [parse_event_date(value) for value in chosen[C.DATE]],
+            "kind": chosen[C.KIND].to_list(),
+            "kind_label": [taxonomy.label("milestone_kinds", kind, lang) for kind in chosen[C.KIND]],
+            "actor": chosen[C.ACTOR_ID].to_list(),
+            "name": [names[a] for a in chosen[C.ACTOR_ID]],
+            "type": [types[a] for a in chosen[C.ACTOR_ID]],
+            "title": chosen[title].to_list(),
+            "amount_eur": chosen[C.AMOUNT_EUR].to_list(),
+            "source": [(s.split(";") or [""])[0] for s in chosen[C.SOURCES]],
+        },
+        columns=["date", "when", "kind", "kind_label", "actor", "name", "type", "title", "amount_eur", "source"],
+    )
+    frame = frame.dropna(subset=["when"])
+    return frame.sort_values(["when", "name"], kind="stable").reset_index(drop=True)
+
+
+def build_timeline_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("col_date", lang): points["date"],
+            t("col_kind", lang): points["kind_label"],
+            t("col_name", lang): points["name"],
+            t("col_event", lang): points["title"],
+            t("col_amount", lang): [format_euros(v, lang) for v in points["amount_eur"]],
+            t("col_source", lang): points["source"],
+        }
+    )
+
+
+def build_timeline_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, titled: bool = True) -> go.Figure:
+    """Events on a time axis, one row per kind; colour and shape by the actor's type, size by amount."""
+    figure = go.Figure()
+    kinds = [taxonomy.label("milestone_kinds", k, lang) for k in TIMELINE_KINDS if k in set(points["kind"])]
+    for kind in [k for k in taxonomy.ids("types") if k in set(points["type"])]:
+        group = points[points["type"] == kind]
+        colour, symbol = type_style(taxonomy, kind)
+        amounts = group["amount_eur"].fillna(0)
+        figure.add_trace(
+            go.Scatter(
+                x=group["when"],
+                y=group["kind_label"],
+                mode="markers",
+                name=taxonomy.label("types", kind, lang),
+                text=[
+                    f"{d} · {n}: {ti}" for d, n, ti in zip(group["date"], group["name"], group["title"], strict=True)
+                ],
+                marker={
+                    "symbol": symbol,
+                    "color": colour,
+                    "size": [10 + min(22.0, (a / 1e6) ** 0.5 * 1.6) for a in amounts],
+                    "opacity": 0.8,
+                    "line": {"width": 1.5, "color": colour},
+                },
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    _layout(
+        figure,
+        title=t("chart_timeline_title", lang) if titled else None,
+        height=220 + 44 * max(len(kinds), 1),
+        legend_title=t("legend_type", lang),
+    )
+    figure.update_layout(
+        xaxis={"title": t("axis_date", lang), "showgrid": True, "type": "date"},
+        yaxis={
+            "title": t("axis_event", lang),
+            "automargin": True,
+            "categoryorder": "array",
+            "categoryarray": list(reversed(kinds)),
+        },
+    )
+    return figure
+
+
+def describe_timeline(points: pd.DataFrame, lang: str) -> str:
+    """'12 funding rounds (at least €250M disclosed over 9 of them), 5 acquisitions and 7 awards, 1999–2025.'"""
+    if not len(points):
+        return t("takeaway_timeline_none", lang)
+    rounds = points[points["kind"] == "funding_round"]
+    amounts = rounds["amount_eur"].dropna()
+    years = points["date"].str[:4]
+    return t(
+        "takeaway_timeline",
+        lang,
+        rounds=format_count(len(rounds), lang),
+        amount=format_euros(float(amounts.sum()), lang) if len(amounts) else format_euros(0, lang),
+        disclosed=format_count(len(amounts), lang),
+        acquisitions=format_count(int((points["kind"] == "acquisition").sum()), lang),
+        awards=format_count(int((points["kind"] == "award").sum()), lang),
+        first=years.min(),
+        last=years.max(),
+    )
