@@ -522,8 +522,13 @@ def build_cached_layout(version: str, _dataset: Dataset) -> dict[str, tuple[floa
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def build_cached_network(version: str, shown: tuple[str, ...], lang: str, height: int, _dataset: Dataset):
-    """Nodes, edges and figure for one set of shown actors: rebuilt only when the filters change."""
-    return build_network(_dataset, shown, build_cached_layout(version, _dataset), lang, height=height)
+    """Nodes, edges and figure (as a dict) for one set of shown actors: rebuilt only when the filters change.
+
+    The figure is cached as a plain dict: a plotly Figure coming back from st.cache_data
+    drew the same but reported no click selection in the browser.
+    """
+    nodes, edges, figure = build_network(_dataset, shown, build_cached_layout(version, _dataset), lang, height=height)
+    return nodes, edges, figure.to_dict()
 
 
 @st.cache_data(show_spinner=False)

@@ -16,6 +16,8 @@ def click_point(page: Page, chart, trace: int, point: int) -> None:
     chart.locator(".main-svg").first.wait_for(state="attached", timeout=TIMEOUT)
     target = chart.locator(".scatterlayer .trace").nth(trace).locator(".point").nth(point)
     target.wait_for(state="attached", timeout=TIMEOUT)
+    target.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
     box = target.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x - 3, y - 3)
