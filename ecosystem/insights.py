@@ -34,6 +34,8 @@ CLINICAL_STAGES = ("phase_1", "phase_2", "phase_3")
 TIMELINE_KINDS = ("funding_round", "acquisition", "award", "clinical", "launch", "closure")
 MATRIX_MARKER = 30
 FONT = {"family": "sans-serif"}
+# plotly's number separators (decimal, then thousands) in each language's convention, as Babel writes them.
+SEPARATORS = {"fr": ",\u202f", "en": ".,"}
 
 
 def plotly_symbol(symbol: str) -> str:
@@ -51,8 +53,11 @@ def build_table_csv(table: pd.DataFrame) -> bytes:
     return table.to_csv(index=False).encode("utf-8-sig")
 
 
-def _layout(figure: go.Figure, *, title: str | None, height: int, legend_title: str | None = None) -> go.Figure:
+def _layout(
+    figure: go.Figure, *, lang: str, title: str | None, height: int, legend_title: str | None = None
+) -> go.Figure:
     figure.update_layout(
+        separators=SEPARATORS.get(lang, SEPARATORS["en"]),
         title=title,
         height=height,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
@@ -137,7 +142,7 @@ def build_matrix_figure(
         )
     )
     title = t("chart_matrix_title", lang) if titled else None
-    _layout(figure, title=title, height=(260 if titled else 220) + 48 * max(len(areas), 1))
+    _layout(figure, lang=lang, title=title, height=(260 if titled else 220) + 48 * max(len(areas), 1))
     figure.update_layout(
         xaxis={
             "title": t("axis_modality", lang),
@@ -255,6 +260,7 @@ def build_stage_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, t
         )
     _layout(
         figure,
+        lang=lang,
         title=t("chart_stage_title", lang) if titled else None,
         height=200 + 40 * max(points["type"].nunique(), 1),
         legend_title=t("legend_type", lang),
@@ -338,6 +344,7 @@ def build_founding_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *
         )
     _layout(
         figure,
+        lang=lang,
         title=t("chart_founding_title", lang) if titled else None,
         height=200 + 36 * max(len(order), 1),
         legend_title=t("legend_type", lang),
@@ -456,6 +463,7 @@ def build_timeline_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *
         )
     _layout(
         figure,
+        lang=lang,
         title=t("chart_timeline_title", lang) if titled else None,
         height=220 + 44 * max(len(kinds), 1),
         legend_title=t("legend_type", lang),

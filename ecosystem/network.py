@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from . import columns as C
 from .formatting import format_count
 from .i18n import t
-from .insights import FONT, type_style
+from .insights import FONT, SEPARATORS, type_style
 from .taxonomy import Taxonomy
 
 LAYOUT_SEED = 1976  # the year the CIML was founded
@@ -178,6 +178,7 @@ def build_network_figure(
         )
     figure.update_layout(
         title=t("chart_network_title", lang),
+        separators=SEPARATORS.get(lang, SEPARATORS["en"]),
         height=height,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         font=FONT,

@@ -281,3 +281,9 @@ def test_table_csv_round_trips():
     data = build_table_csv(table)
     assert data.startswith(b"\xef\xbb\xbf")  # spreadsheets read the BOM as UTF-8
     assert data.decode("utf-8-sig").splitlines() == ["Nom,Actors", "Bêta; « Thérapie »,3"]
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("fr", ",\u202f"), ("en", ".,")])
+def test_chart_numbers_follow_the_language(tiny, lang, separators):
+    figure = build_founding_figure(build_founding_points(tiny.actors, tiny.taxonomy, lang), tiny.taxonomy, lang)
+    assert figure.layout.separators == separators
