@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from ecosystem import columns as C
@@ -150,7 +151,13 @@ def test_read_node_click(event, expected):
 def test_relation_list_reads_source_relation_target(tiny):
     table = build_relation_list(select_edges(tiny.relations, {"lab"}), tiny.actors, TAXONOMY, "fr")
     rows = [tuple(row) for row in table[["De", "Relation", "Vers", "Année"]].itertuples(index=False)]
-    assert rows == [("Lab", "Membre de", "Cluster", 2023), ("Spin", "Essaimage de", "Lab", 1999)]
+    assert rows == [("Lab", "Membre de", "Cluster", "2023"), ("Spin", "Essaimage de", "Lab", "1999")]
+
+
+def test_relation_list_leaves_an_unknown_year_empty(tiny):
+    edges = select_edges(tiny.relations, {"lab"}).assign(**{C.YEAR: pd.array([None, 1999], dtype="Int64")})
+    table = build_relation_list(edges, tiny.actors, TAXONOMY, "en")
+    assert sorted(table["Year"]) == ["", "1999"]
 
 
 @pytest.mark.parametrize(
