@@ -72,6 +72,13 @@ ROLE_ACQUIRED = "acquired"
 ROLE_ENDED = "ended"
 # Place-kind role (taxonomy/place_kinds.csv `role`): a commune with its radius.
 ROLE_CITY = "city"
+# milestone kinds and stages (taxonomy/milestone_kinds.csv, taxonomy/stages.csv)
+ROLE_FOUNDING = "founding"
+ROLE_FUNDING = "funding"
+ROLE_ACQUISITION = "acquisition"
+ROLE_AWARD = "award"
+ROLE_CLINICAL = "clinical"
+ROLE_MARKETED = "marketed"
 
 # The actor id of the Marseille Immunology Biocluster, whose members the app derives.
 MIB_ID = "mib"

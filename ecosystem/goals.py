@@ -23,7 +23,6 @@ from .text import split_multi
 GOALS = "goals"  # the descriptor's name for data/goals.csv; its columns are the descriptor's to say
 # Columns of the evidence table behind each figure.
 EVIDENCE_COLUMNS = ("date", "actor", "name", "what", "amount_eur", "source")
-CLINICAL_STAGES = ("phase_2", "phase_3")
 # Measures counted in the goal's own unit; the others are context, not progress.
 COMPARABLE = ("companies_created", "companies_set_up", "funding_rounds")
 
@@ -39,6 +38,7 @@ class Goal:
     measure: str
     types: tuple[str, ...]
     scope: str
+    stages: tuple[str, ...]
     sources: tuple[str, ...]
     published: str
     last_verified: str
@@ -88,6 +88,7 @@ def parse_goals(table: pd.DataFrame) -> tuple[Goal, ...]:
                 measure=row["measure"],
                 types=tuple(split_multi(row["types"])),
                 scope=row["scope"],
+                stages=tuple(split_multi(row["stages"])),
                 sources=tuple(split_multi(row[C.SOURCES])),
                 published=row["published"],
                 last_verified=row[C.LAST_VERIFIED],
@@ -140,7 +141,8 @@ def find_founded_companies(dataset: Dataset, goal: Goal, *, subsidiaries: bool) 
     founded = companies[(companies[C.FOUNDED] >= since_year).fillna(False).astype(bool)]
     has_parent = founded[C.PARENT].astype(str).str.strip() != ""
     founded = founded[has_parent if subsidiaries else ~has_parent]
-    events = dataset.milestones[dataset.milestones[C.KIND] == "founded"].drop_duplicates(C.ACTOR_ID)
+    founding = dataset.taxonomy.ids_where("milestone_kinds", C.ROLE, C.ROLE_FOUNDING)
+    events = dataset.milestones[dataset.milestones[C.KIND].isin(founding)].drop_duplicates(C.ACTOR_ID)
     event_sources = dict(zip(events[C.ACTOR_ID], events[C.SOURCES], strict=True))
     rows = [
         {
@@ -157,12 +159,13 @@ def find_founded_companies(dataset: Dataset, goal: Goal, *, subsidiaries: bool) 
     return _evidence(rows)
 
 
-def _milestones(dataset: Dataset, goal: Goal, kind: str) -> pd.DataFrame:
+def _milestones(dataset: Dataset, goal: Goal, role: str) -> pd.DataFrame:
     companies = _companies(dataset.actors, goal)
     names = dict(zip(companies[C.ID], companies[C.NAME], strict=True))
     milestones = dataset.milestones
+    kinds = dataset.taxonomy.ids_where("milestone_kinds", C.ROLE, role)
     chosen = milestones[
-        (milestones[C.KIND] == kind)
+        milestones[C.KIND].isin(kinds)
         & milestones[C.ACTOR_ID].isin(names)
         & milestones[C.DATE].map(lambda value: is_on_or_after(value, goal.since))
     ]
@@ -183,19 +186,19 @@ def _milestones(dataset: Dataset, goal: Goal, kind: str) -> pd.DataFrame:
 
 def find_funding_rounds(dataset: Dataset, goal: Goal) -> pd.DataFrame:
     """Funding rounds of the goal's companies since `goal.since`, with their amounts when stated."""
-    return _milestones(dataset, goal, "funding_round").reset_index(drop=True)
+    return _milestones(dataset, goal, C.ROLE_FUNDING).reset_index(drop=True)
 
 
 def find_acquisitions(dataset: Dataset, goal: Goal) -> pd.DataFrame:
     """Companies acquired since `goal.since`: one row per company (its earliest acquisition record)."""
-    rows = _milestones(dataset, goal, "acquisition")
+    rows = _milestones(dataset, goal, C.ROLE_ACQUISITION)
     return rows.drop_duplicates("actor", keep="first").reset_index(drop=True)
 
 
 def find_late_stage_actors(dataset: Dataset, goal: Goal) -> pd.DataFrame:
-    """Actors whose most advanced programme is in phase 2 or 3 today."""
+    """Actors whose most advanced programme is at one of the goal's stages today (phase 2 or 3)."""
     actors = _companies(dataset.actors, goal)
-    late = actors[actors[C.STAGE].isin(CLINICAL_STAGES)]
+    late = actors[actors[C.STAGE].isin(goal.stages)]
     rows = [
         {
             "date": "",

@@ -30,8 +30,6 @@ PLOTLY_SYMBOLS = {
     "ring": "circle-open",
 }
 DEFAULT_COLOUR = "#555555"
-CLINICAL_STAGES = ("phase_1", "phase_2", "phase_3")
-TIMELINE_KINDS = ("funding_round", "acquisition", "award", "clinical", "launch", "closure")
 MATRIX_MARKER = 30
 FONT = {"family": "sans-serif"}
 # plotly's number separators (decimal, then thousands) in each language's convention, as Babel writes them.
@@ -272,13 +270,15 @@ def build_stage_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, t
     return figure
 
 
-def describe_stages(points: pd.DataFrame, lang: str) -> str:
+def describe_stages(points: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
     """'4 of the 17 actors stating a stage are in clinical trials (phase 1 to 3); 6 have a product on the market.'"""
     total = int(points["count"].sum())
     if not total:
         return t("takeaway_stage_none", lang)
-    clinical = int(points.loc[points["stage"].isin(CLINICAL_STAGES), "count"].sum())
-    marketed = int(points.loc[points["stage"] == "marketed", "count"].sum())
+    clinical = taxonomy.ids_where("stages", C.ROLE, C.ROLE_CLINICAL)
+    marketed = taxonomy.ids_where("stages", C.ROLE, C.ROLE_MARKETED)
+    clinical = int(points.loc[points["stage"].isin(clinical), "count"].sum())
+    marketed = int(points.loc[points["stage"].isin(marketed), "count"].sum())
     return t(
         "takeaway_stage",
         lang,
@@ -394,10 +394,17 @@ def parse_event_date(value: str) -> pd.Timestamp | None:
     return None if pd.isna(stamp) else stamp
 
 
+def timeline_kinds(taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Every milestone kind but foundings (the founding-year chart shows those), in taxonomy order."""
+    founding = set(taxonomy.ids_where("milestone_kinds", C.ROLE, C.ROLE_FOUNDING))
+    return tuple(kind for kind in taxonomy.ids("milestone_kinds") if kind not in founding)
+
+
 def build_timeline_points(
-    milestones: pd.DataFrame, actors: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, kinds=TIMELINE_KINDS
+    milestones: pd.DataFrame, actors: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, kinds=None
 ) -> pd.DataFrame:
     """The dated events of the shown actors (rounds, acquisitions, awards, clinical steps, launches)."""
+    kinds = timeline_kinds(taxonomy) if kinds is None else kinds
     names = dict(zip(actors[C.ID], actors[C.NAME], strict=True))
     types = dict(zip(actors[C.ID], actors[C.TYPE], strict=True))
     chosen = milestones[milestones[C.KIND].isin(kinds) & milestones[C.ACTOR_ID].isin(names)]
@@ -437,7 +444,9 @@ def build_timeline_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
 def build_timeline_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, titled: bool = True) -> go.Figure:
     """Events on a time axis, one row per kind; colour and shape by the actor's type, size by amount."""
     figure = go.Figure()
-    kinds = [taxonomy.label("milestone_kinds", k, lang) for k in TIMELINE_KINDS if k in set(points["kind"])]
+    kinds = [
+        taxonomy.label("milestone_kinds", k, lang) for k in taxonomy.ids("milestone_kinds") if k in set(points["kind"])
+    ]
     for kind in [k for k in taxonomy.ids("types") if k in set(points["type"])]:
         group = points[points["type"] == kind]
         colour, symbol = type_style(taxonomy, kind)
@@ -480,11 +489,15 @@ def build_timeline_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *
     return figure
 
 
-def describe_timeline(points: pd.DataFrame, lang: str) -> str:
+def describe_timeline(points: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
     """'12 funding rounds (at least €250M disclosed over 9 of them), 5 acquisitions and 7 awards, 1999–2025.'"""
     if not len(points):
         return t("takeaway_timeline_none", lang)
-    rounds = points[points["kind"] == "funding_round"]
+
+    def of(role: str) -> pd.Series:
+        return points["kind"].isin(taxonomy.ids_where("milestone_kinds", C.ROLE, role))
+
+    rounds = points[of(C.ROLE_FUNDING)]
     amounts = rounds["amount_eur"].dropna()
     years = points["date"].str[:4]
     return t(
@@ -493,8 +506,8 @@ def describe_timeline(points: pd.DataFrame, lang: str) -> str:
         rounds=format_count(len(rounds), lang),
         amount=format_euros(float(amounts.sum()), lang) if len(amounts) else format_euros(0, lang),
         disclosed=format_count(len(amounts), lang),
-        acquisitions=format_count(int((points["kind"] == "acquisition").sum()), lang),
-        awards=format_count(int((points["kind"] == "award").sum()), lang),
+        acquisitions=format_count(int(of(C.ROLE_ACQUISITION).sum()), lang),
+        awards=format_count(int(of(C.ROLE_AWARD).sum()), lang),
         first=years.min(),
         last=years.max(),
     )

@@ -30,7 +30,7 @@ if page:
 
     st.subheader(page.t("chart_stage_title"), divider="gray")
     stages = build_stage_points(actors, taxonomy, lang)
-    st.markdown(describe_stages(stages, lang))
+    st.markdown(describe_stages(stages, taxonomy, lang))
     st.plotly_chart(build_stage_figure(stages, taxonomy, lang, titled=False), width="stretch", key="stage_chart")
     ui.render_chart_data(page, build_stage_table(stages, lang), key="stage", file_name="stages-by-type.csv")
 
@@ -44,7 +44,7 @@ if page:
 
     st.subheader(page.t("chart_timeline_title"), divider="gray")
     timeline = build_timeline_points(dataset.milestones, actors, taxonomy, lang)
-    st.markdown(describe_timeline(timeline, lang))
+    st.markdown(describe_timeline(timeline, taxonomy, lang))
     st.plotly_chart(
         build_timeline_figure(timeline, taxonomy, lang, titled=False), width="stretch", key="timeline_chart"
     )

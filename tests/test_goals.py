@@ -25,7 +25,15 @@ SINCE = "2023-05-12"
 COMPANIES = ("biotech", "diagnostics_medtech")
 
 
-def goal(measure: str, *, unit: str = "count", target: int = 30, types=COMPANIES, scope="marseille_area") -> Goal:
+def goal(
+    measure: str,
+    *,
+    unit: str = "count",
+    target: int = 30,
+    types=COMPANIES,
+    scope="marseille_area",
+    stages=("phase_2", "phase_3"),
+) -> Goal:
     return Goal(
         id=measure or "jobs",
         label_en="Goal",
@@ -36,6 +44,7 @@ def goal(measure: str, *, unit: str = "count", target: int = 30, types=COMPANIES
         measure=measure,
         types=tuple(types),
         scope=scope,
+        stages=tuple(stages),
         sources=("https://example.org/goals",),
         published="2024-11",
         last_verified="2026-11-01",

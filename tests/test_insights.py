@@ -22,6 +22,7 @@ from ecosystem.insights import (
     describe_timeline,
     parse_event_date,
     read_matrix_click,
+    timeline_kinds,
     type_style,
 )
 from ecosystem.load import load_dataset
@@ -176,7 +177,7 @@ def test_describe_matrix(tiny, kept, lang, expected):
 )
 def test_describe_stages(tiny, kept, lang, expected):
     actors = tiny.actors[tiny.actors["id"].isin(kept)]
-    assert describe_stages(build_stage_points(actors, tiny.taxonomy, lang), lang) == expected
+    assert describe_stages(build_stage_points(actors, tiny.taxonomy, lang), tiny.taxonomy, lang) == expected
 
 
 def test_stage_points_in_stage_order(tiny):
@@ -229,7 +230,7 @@ def test_describe_founding(tiny, kept, expected):
 def test_describe_timeline(tiny, kept, lang, expected):
     actors = tiny.actors[tiny.actors["id"].isin(kept)]
     points = build_timeline_points(tiny.milestones, actors, tiny.taxonomy, lang)
-    assert describe_timeline(points, lang) == expected
+    assert describe_timeline(points, tiny.taxonomy, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -287,3 +288,24 @@ def test_table_csv_round_trips():
 def test_chart_numbers_follow_the_language(tiny, lang, separators):
     figure = build_founding_figure(build_founding_points(tiny.actors, tiny.taxonomy, lang), tiny.taxonomy, lang)
     assert figure.layout.separators == separators
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "role", "expected"),
+    [
+        ("milestone_kinds", "founding", {"founded"}),
+        ("milestone_kinds", "funding", {"funding_round"}),
+        ("milestone_kinds", "acquisition", {"acquisition"}),
+        ("milestone_kinds", "award", {"award"}),
+        ("stages", "clinical", {"phase_1", "phase_2", "phase_3"}),
+        ("stages", "marketed", {"marketed"}),
+    ],
+)
+def test_roles_the_charts_count_by(vocabulary, role, expected):
+    assert set(TAXONOMY.ids_where(vocabulary, "role", role)) == expected
+
+
+def test_timeline_leaves_foundings_to_the_founding_chart():
+    kinds = timeline_kinds(TAXONOMY)
+    assert "founded" not in kinds
+    assert {"funding_round", "acquisition", "award", "clinical"} <= set(kinds)
