@@ -362,7 +362,9 @@ def validate(data_dir: str | Path | None = None, *, today: date | None = None) -
     if any(not (directory / schema.paths.get(name, "")).is_file() for name in REQUIRED):
         return problems
     taxonomy = load_taxonomy(directory, {name: schema.paths[name] for name in schema.vocabularies})
-    tables = {name: read_resource(directory, schema, name) for name in (ACTORS, PLACES, RELATIONS, MILESTONES)}
+    # Every data file (not the vocabularies themselves): its multi-valued cells and dates are checked too.
+    names = [name for name in schema.resources if name not in schema.vocabularies]
+    tables = {name: read_resource(directory, schema, name) for name in {*names, ACTORS, PLACES, RELATIONS, MILESTONES}}
     actors, places, relations = tables[ACTORS], tables[PLACES], tables[RELATIONS]
     for name, table in tables.items():
         problems += check_vocabularies(table, Path(schema.paths[name]).name, name, schema, taxonomy)

@@ -150,3 +150,31 @@ def test_district_point_matches_postcode(data, site, postcode, column, words):
         assert problems == []
     else:
         assert [p for p in problems if p.column == column and words in p.message], "\n".join(map(str, problems))
+
+
+def test_every_data_file_has_its_multi_valued_items_checked(data):
+    """goals.csv names types and stages: an unknown item there is reported like one in actors.csv."""
+    header = (ROOT / "data" / "goals.csv").read_text(encoding="utf-8").splitlines()[0]
+    row = {column: "" for column in header.split(",")}
+    row.update(
+        id="startups",
+        label_en="Start-ups",
+        label_fr="Start-up",
+        target="30",
+        unit="count",
+        since="2023-05-12",
+        measure="companies_created",
+        types="biotech;unicorn",
+        scope="marseille_area",
+        sources="https://example.org/goals",
+        published="2024-11",
+        last_verified="2026-11-01",
+    )
+    with (data / "goals.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(row), lineterminator="\n")
+        writer.writeheader()
+        writer.writerow(row)
+    problems = [p for p in validate(data, today=TODAY) if p.file == "goals.csv"]
+    assert [(p.line, p.column, p.value, p.message) for p in problems] == [
+        (2, "types", "unicorn", "not in taxonomy/types.csv")
+    ]
