@@ -14,6 +14,7 @@ from branca.element import MacroElement, Template
 from folium.plugins import MarkerCluster
 
 from . import columns as C
+from .backdrop import add_backdrop
 from .taxonomy import Taxonomy
 
 VENDOR_URL = "app/static/vendor"
@@ -196,6 +197,7 @@ def build_map(
     use_local_assets()
     fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, height=height)
     folium.TileLayer(tiles=TILES_URL, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
+    add_backdrop(fmap, lang)  # outlines and names beneath the tiles, for when they cannot load
     cluster = MarkerCluster(name="actors", options={"showCoverageOnHover": False, "maxClusterRadius": 40})
     cluster.add_to(fmap)
     located = actors.dropna(subset=[C.LAT, C.LON])

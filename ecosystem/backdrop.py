@@ -1,0 +1,142 @@
+"""An offline backdrop beneath the map tiles: commune outlines (the coast) and district and town names.
+
+At a venue whose network fails, the tiles never arrive and Leaflet shows a grey
+void. The backdrop sits in panes *below* the tile pane: online the tiles cover
+it, offline it shows through the empty tiles, so the map still says where
+Marseille is. Its data ships with the app (static/geo/, sources and licences in
+its README) and is inlined in the map's script, so it needs no request at all.
+"""
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import folium
+from branca.element import MacroElement, Template
+
+GEO_DIR = Path(__file__).resolve().parent.parent / "static" / "geo"
+ATTRIBUTION = (
+    '<a href="https://geoservices.ign.fr/adminexpress">IGN – Admin Express 2018</a> (Licence Ouverte)'
+    ' · <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
+)
+# Leaflet's tile pane sits at z-index 200: these panes stay beneath it.
+OUTLINE_PANE_Z = 150
+LABEL_PANE_Z = 160
+# Below these zooms the labels would pile up on each other.
+DISTRICT_MIN_ZOOM = 11
+TOWN_MIN_ZOOM = 9
+
+
+@dataclass(frozen=True)
+class Label:
+    """A name drawn on the backdrop; `district` is Marseille's arrondissement number, 0 for a town."""
+
+    name: str
+    district: int
+    lat: float
+    lon: float
+
+
+@lru_cache(maxsize=4)
+def load_outlines(geo_dir: Path = GEO_DIR) -> str:
+    """The commune outlines as compact GeoJSON text, read once per process."""
+    data = json.loads((geo_dir / "communes.geojson").read_text(encoding="utf-8"))
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+@lru_cache(maxsize=4)
+def load_labels(geo_dir: Path = GEO_DIR) -> tuple[Label, ...]:
+    with (geo_dir / "labels.csv").open(encoding="utf-8") as handle:
+        return tuple(
+            Label(name=row["name"], district=int(row["district"]), lat=float(row["lat"]), lon=float(row["lon"]))
+            for row in csv.DictReader(handle)
+        )
+
+
+def format_district(number: int, lang: str) -> str:
+    """An arrondissement as written on French maps ('1er', '2e') or in English ('1st', '2nd')."""
+    if lang == "fr":
+        return "1er" if number == 1 else f"{number}e"
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def build_label_rows(labels: tuple[Label, ...], lang: str) -> list[list]:
+    """[lat, lon, text, is_district] per label, ready for the map's script."""
+    return [
+        [
+            label.lat,
+            label.lon,
+            format_district(label.district, lang) if label.district else label.name,
+            label.district > 0,
+        ]
+        for label in labels
+    ]
+
+
+_BACKDROP = Template(
+    """
+{% macro html(this, kwargs) %}{% endmacro %}
+{% macro script(this, kwargs) %}
+(function (map) {
+  function pane(name, z) {
+    var p = map.createPane(name);
+    p.style.zIndex = z;
+    p.style.pointerEvents = "none";
+    return p;
+  }
+  pane("backdropOutlines", {{ this.outline_z }});
+  var districts = pane("backdropDistricts", {{ this.label_z }});
+  var towns = pane("backdropTowns", {{ this.label_z }});
+  L.geoJSON({{ this.outlines }}, {
+    pane: "backdropOutlines", interactive: false,
+    style: {color: "#8a8174", weight: 1, fillColor: "#f3efe6", fillOpacity: 1}
+  }).addTo(map);
+  {{ this.labels|tojson }}.forEach(function (row) {
+    var span = document.createElement("span");
+    span.className = row[3] ? "backdrop-label backdrop-district" : "backdrop-label backdrop-town";
+    span.textContent = row[2];
+    span.style.cssText = "position:absolute;transform:translate(-50%,-50%);white-space:nowrap;"
+      + "font:" + (row[3] ? "bold 13px" : "12px") + "/1.2 sans-serif;color:#333;"
+      + "text-shadow:0 0 3px #fff,0 0 3px #fff";
+    new L.Marker([row[0], row[1]], {
+      pane: row[3] ? "backdropDistricts" : "backdropTowns", interactive: false, keyboard: false,
+      icon: L.divIcon({className: "", html: span, iconSize: [0, 0]})
+    }).addTo(map);
+  });
+  function showByZoom() {
+    var zoom = map.getZoom();
+    districts.style.display = zoom >= {{ this.district_zoom }} ? "" : "none";
+    towns.style.display = zoom >= {{ this.town_zoom }} ? "" : "none";
+  }
+  map.on("zoomend", showByZoom);
+  map.whenReady(showByZoom);
+  map.attributionControl.addAttribution({{ this.attribution|tojson }});
+})({{ this._parent.get_name() }});
+{% endmacro %}
+"""
+)
+
+
+class Backdrop(MacroElement):
+    """The outlines and labels, drawn by one small script (no per-label folium objects)."""
+
+    def __init__(self, outlines: str, labels: list[list], attribution: str = ATTRIBUTION):
+        super().__init__()
+        self._name = "Backdrop"
+        self.outlines = outlines
+        self.labels = labels
+        self.attribution = attribution
+        self.outline_z = OUTLINE_PANE_Z
+        self.label_z = LABEL_PANE_Z
+        self.district_zoom = DISTRICT_MIN_ZOOM
+        self.town_zoom = TOWN_MIN_ZOOM
+        self._template = _BACKDROP
+
+
+def add_backdrop(fmap: folium.Map, lang: str, geo_dir: Path = GEO_DIR) -> folium.Map:
+    """Add the offline backdrop to `fmap`, labels in `lang`; credited in the map's attribution."""
+    Backdrop(load_outlines(geo_dir), build_label_rows(load_labels(geo_dir), lang)).add_to(fmap)
+    return fmap
