@@ -26,6 +26,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("insights", "pages/insights.py", "insights", ":material/insights:", "page_insights"),
     PageSpec("network", "pages/network.py", "network", ":material/hub:", "page_network"),
     PageSpec("about", "pages/about.py", "about", ":material/info:", "page_about"),
+    PageSpec("present", "pages/present.py", "present", ":material/slideshow:", "page_present", listed=False),
 )
 # The page a bare address opens.
 HOME = PAGES[0]

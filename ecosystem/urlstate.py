@@ -14,8 +14,8 @@ from .load import Dataset
 
 MAX_QUERY_LENGTH = 200
 _YEARS = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4})\s*$")
-# Parameters Streamlit itself reads; kept as they are.
-PASSTHROUGH = ("embed", "embed_options")
+# Parameters Streamlit itself reads, and the presentation's own (ecosystem/present.py); kept as they are.
+PASSTHROUGH = ("embed", "embed_options", "scene", "interval")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,116 @@
+"""Presentation: full-screen scenes for a projector, moved by a timer, buttons, arrows or a clicker."""
+
+import html
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from ecosystem import columns as C
+from ecosystem import ui
+from ecosystem.formatting import format_count
+from ecosystem.insights import build_matrix_figure, build_matrix_points, describe_matrix
+from ecosystem.maps import build_home_view, build_map
+from ecosystem.network import describe_network
+from ecosystem.present import (
+    SCENE_LINKS,
+    build_landmark_lines,
+    build_live_url,
+    build_qr_data_uri,
+    fit_height,
+    select_landmarks,
+    select_laureates,
+    shorten,
+)
+from ecosystem.views import build_headline_figures, escape_markdown
+
+BODY_HEIGHT = 700  # pixels left for a scene's chart or map on a 1080-pixel-high screen
+
+setup = ui.present_setup()
+if setup:
+    page, show, ignored = setup
+    lang, actors, dataset = page.lang, page.filtered, page.dataset
+    taxonomy = dataset.taxonomy
+    if ignored:
+        st.info(page.t("ignored_values", values=", ".join(f"`{item}`" for item in ignored)), icon="ℹ️")
+
+    heading, code = st.columns([6, 1], vertical_alignment="top")
+    lead_values = {}
+    if show.name == "history":
+        landmarks = select_landmarks(dataset.milestones, dataset.actors, until_year=int(dataset.data_as_of[:4] or 0))
+        lead_values = {"count": len(landmarks), "start": str(landmarks[C.DATE].iloc[0])[:4] if len(landmarks) else ""}
+    elif show.name == "laureates":
+        laureates = select_laureates(actors)
+        lead_values = {"count": format_count(len(laureates), lang)}
+    elif show.name == "network":
+        lead_values = {"count": format_count(len(dataset.relations), lang)}
+    with heading:
+        st.title(page.t(f"scene_{show.name}"), anchor=False)
+        st.caption(page.t(f"scene_{show.name}_lead", **lead_values))
+        ui.render_present_controls(page, show)
+    path, extra = SCENE_LINKS[show.name]
+    live = build_live_url(ui.get_public_base_url(), path, {**ui.link_params(page), **extra})
+    with code:
+        if live:
+            alt = html.escape(page.t("present_qr_alt", url=live), quote=True)
+            st.html(f'<img src="{build_qr_data_uri(live)}" alt="{alt}" width="140" height="140">')
+            st.caption(page.t("present_qr"))
+        else:
+            st.caption(page.t("present_no_qr"))
+
+    if show.name == "figures":
+        figures = build_headline_figures(dataset, actors, lang)
+        for column, (label, value) in zip(st.columns(len(figures)), figures, strict=True):
+            column.metric(label, format_count(value, lang))
+        goals = ui.build_cached_goals_view(dataset.version, lang, dataset)
+        if goals is not None:
+            st.subheader(page.t("goals_title"), anchor=False)
+            for row in range(0, len(goals.cards), 3):
+                for column, card in zip(st.columns(3), goals.cards[row : row + 3], strict=False):
+                    with column.container(border=True):
+                        st.metric(card.label, card.figure)
+                        st.caption(card.target)
+                        if card.share is not None:
+                            st.progress(card.share)
+    elif show.name == "map":
+        fmap = build_map(
+            actors,
+            taxonomy,
+            lang,
+            view=build_home_view(dataset.actors, dataset.home_scope),
+            legend_title=page.t("map_legend"),
+            height=BODY_HEIGHT,
+        )
+        st_folium(fmap, key="present_map", height=BODY_HEIGHT, use_container_width=True, returned_objects=[])
+    elif show.name == "matrix":
+        points = build_matrix_points(actors, taxonomy, lang)
+        st.markdown(describe_matrix(points, len(actors), lang))
+        if len(points):
+            chart = build_matrix_figure(points, lang, titled=False)
+            st.plotly_chart(
+                fit_height(chart, BODY_HEIGHT - 60, marker_size=52), width="stretch", config={"displayModeBar": False}
+            )
+    elif show.name == "history":
+        lines = build_landmark_lines(landmarks, dataset.actors, lang)
+        st.markdown(
+            "\n".join(
+                f"- **{line.year}** · **{escape_markdown(line.actor)}** · {escape_markdown(line.text)}"
+                for line in lines
+            )
+        )
+    elif show.name == "laureates":
+        st.markdown(
+            "\n".join(
+                f"- **{escape_markdown(shorten(row[C.NAME], 60))}** · "
+                f"{escape_markdown(taxonomy.label('types', row[C.TYPE], lang))} · "
+                f"{escape_markdown(shorten(row[C.FRANCE2030], 70))}"
+                for _, row in laureates.iterrows()
+            )
+        )
+    elif show.name == "network":
+        shown = tuple(actors.index)
+        nodes, edges, chart = ui.build_cached_network(dataset.version, shown, lang, BODY_HEIGHT - 60, dataset)
+        st.markdown(describe_network(nodes, edges, lang))
+        if len(edges):
+            st.plotly_chart(
+                fit_height(chart, BODY_HEIGHT - 60, font_size=18), width="stretch", config={"displayModeBar": False}
+            )
