@@ -150,7 +150,7 @@ def test_read_node_click(event, expected):
 
 def test_relation_list_reads_source_relation_target(tiny):
     table = build_relation_list(select_edges(tiny.relations, {"lab"}), tiny.actors, TAXONOMY, "fr")
-    rows = [tuple(row) for row in table[["De", "Relation", "Vers", "Année"]].itertuples(index=False)]
+    rows = [tuple(row) for row in table[["De", "Type de relation", "Vers", "Année"]].itertuples(index=False)]
     assert rows == [("Lab", "Membre de", "Cluster", "2023"), ("Spin", "Essaimage de", "Lab", "1999")]
 
 

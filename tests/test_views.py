@@ -217,7 +217,9 @@ def test_actor_facts_keep_hostile_text_inert(mini):
             "Registry identifiers",
             "SIREN [123456789](https://annuaire-entreprises.data.gouv.fr/entreprise/123456789)",
         ),
-        ("zeta-cluster", "en", "France 2030", "Bioclusters"),
+        ("zeta-cluster", "en", "France 2030 programme", "Bioclusters"),
+        ("zeta-cluster", "fr", "Programme France 2030", "Bioclusters"),
+        ("alpha-lab", "fr", "Marseille Immunology Biocluster", "Membre"),
     ],
 )
 def test_actor_facts(mini, actor, lang, label, value):
