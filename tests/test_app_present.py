@@ -8,7 +8,7 @@ from ecosystem import columns as C
 from ecosystem.present import SCENES, select_landmarks, select_laureates, shorten
 from tests.test_app import open_page, texts, url
 
-PRESENT = "pages/present.py"
+PRESENT = "present"
 
 
 def plotly_specs(app) -> str:

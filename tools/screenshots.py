@@ -1,7 +1,9 @@
-"""Screenshots of the main pages for the README: `python tools/screenshots.py`.
+"""Screenshots for the README: `python tools/screenshots.py [pages] [scenes]` (both by default).
 
 Runs the real app with the real dataset in Debian's chromium, network blocked
-beyond loopback, exactly as the browser tests do.
+beyond loopback, exactly as the browser tests do. Each presentation scene is
+shot at 1920x1080, the projector's size; with PUBLIC_BASE_URL set in the
+environment, the scenes show their QR code.
 """
 
 import sys
@@ -11,6 +13,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ecosystem.present import SCENES  # noqa: E402
 from tools.appserver import CHROMIUM_ARGS, ROOT, block_external, find_chromium, run_app_server  # noqa: E402
 
 # file -> (path, number of plotly charts to wait for)
@@ -21,9 +24,43 @@ SHOTS = {
     "actor.png": ("/actor?lang=en&actor=innate-pharma", 0),
 }
 OUT = ROOT / "docs" / "screenshots"
+SCENE_SHOTS = {
+    f"present-{number}-{name}.png": f"/present?scene={number}&interval=0&lang=en"
+    for number, name in enumerate(SCENES, start=1)
+}
+TIMEOUT = 90_000  # a cold server on a busy machine
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
-def main() -> int:
+def wait_for_charts(page) -> None:
+    """Plotly loads lazily: wait for every chart on the page to draw."""
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
+    for chart in page.locator('[data-testid="stPlotlyChart"]').all():
+        chart.locator(".main-svg").first.wait_for(state="attached", timeout=TIMEOUT)
+    for index in range(page.locator(MAP_FRAME).count()):  # and the maps their markers
+        markers = page.frame_locator(MAP_FRAME).nth(index).locator(".leaflet-marker-icon")
+        markers.first.wait_for(state="attached", timeout=TIMEOUT)
+
+
+def shoot_scenes(browser, base: str) -> None:
+    """One 1920x1080 image per presentation scene, with no scrollbar (checked, not assumed)."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    context.route("**/*", block_external)
+    page = context.new_page()
+    for name, path in SCENE_SHOTS.items():
+        page.goto(base + path)
+        page.get_by_role("heading", level=1).wait_for(timeout=TIMEOUT)
+        wait_for_charts(page)
+        page.wait_for_timeout(2500)  # maps settle their clusters
+        if not page.evaluate("document.scrollingElement.scrollHeight <= innerHeight"):
+            print(f"warning: {name} scrolls at 1920x1080", file=sys.stderr)
+        page.screenshot(path=str(OUT / name))
+        print(OUT / name)
+    context.close()
+
+
+def main(which: list[str]) -> int:
+    which = which or ["pages", "scenes"]
     executable = find_chromium()
     if executable is None:
         print("chromium is needed: apt-get install chromium", file=sys.stderr)
@@ -31,10 +68,12 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with run_app_server() as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        if "scenes" in which:
+            shoot_scenes(browser, base)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         context.route("**/*", block_external)
         page = context.new_page()
-        for name, (path, charts) in SHOTS.items():
+        for name, (path, charts) in SHOTS.items() if "pages" in which else ():
             page.goto(base + path)
             page.wait_for_selector('[data-testid="stSidebar"]', timeout=30_000)
             page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
@@ -50,4 +89,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
