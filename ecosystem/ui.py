@@ -723,7 +723,7 @@ def _on_show(change) -> None:
     _write_show(change(st.session_state[SHOW_KEY]))
 
 
-def present_setup() -> tuple[Page, Show, list[str]] | None:
+def present_setup() -> tuple[Page, Show] | None:
     """The presentation's page: no sidebar, the show from the URL (or the session), its notices."""
     ensure_entrypoint()
     st.html(PRESENT_CSS)
@@ -740,9 +740,10 @@ def present_setup() -> tuple[Page, Show, list[str]] | None:
         _write_show(replace(show, paused=paused))
     show = st.session_state[SHOW_KEY]
     ignored = [str(item) for item in st.session_state.get(IGNORED_KEY, [])] + ignored
+    render_notices(state.lang, ignored, validate_cached(dataset.data_dir))
     ids = filter_cached(dataset.version, state.filters, dataset)
     page = Page(dataset=dataset, state=state, filtered=dataset.actors.loc[ids])
-    return page, show, ignored
+    return page, show
 
 
 def render_present_controls(page: Page, show: Show) -> None:

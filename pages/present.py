@@ -27,11 +27,9 @@ BODY_HEIGHT = 700  # pixels left for a scene's chart or map on a 1080-pixel-high
 
 setup = ui.present_setup()
 if setup:
-    page, show, ignored = setup
+    page, show = setup
     lang, actors, dataset = page.lang, page.filtered, page.dataset
     taxonomy = dataset.taxonomy
-    if ignored:
-        st.info(page.t("ignored_values", values=", ".join(f"`{item}`" for item in ignored)), icon="ℹ️")
 
     heading, code = st.columns([6, 1], vertical_alignment="top")
     lead_values = {}
