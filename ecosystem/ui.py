@@ -766,7 +766,3 @@ def render_present_controls(page: Page, show: Show) -> None:
     row.caption(f"{position} · {page.t('present_keys')}")
     values = {"advance": "true" if show.advances else "false", "milliseconds": show.interval * 1000}
     st.html(PRESENT_SCRIPT % {**values, "scene": show.scene}, unsafe_allow_javascript=True)
-
-
-def is_embedded() -> bool:
-    return bool(st.context.is_embedded)
