@@ -250,8 +250,11 @@ def count_relations_by_kind(relations: pd.DataFrame, taxonomy: Taxonomy, lang: s
     )
 
 
-def fit_height(figure: go.Figure, height: int, *, font_size: int = 22, marker_size: int | None = None) -> go.Figure:
-    """A chart sized for its slot on a 1080-pixel-high screen, with type (and markers) that read from afar."""
+def fit_height(
+    figure: go.Figure | dict, height: int, *, font_size: int = 22, marker_size: int | None = None
+) -> go.Figure:
+    """A chart (or its dict, as cached) sized for its slot on a 1080-pixel-high screen, type read from afar."""
+    figure = go.Figure(figure)
     big = {"size": font_size}
     figure.update_layout(height=height, font=big, title=None, margin={"l": 10, "r": 10, "t": 10, "b": 10})
     figure.update_xaxes(tickfont=big, title_font=big)

@@ -278,3 +278,19 @@ def test_count_relations_by_kind(mini):
     first = counts.iloc[0]
     assert first["count"] == expected.iloc[0]
     assert first["label"] == mini.taxonomy.label("relation_kinds", first["kind"], "fr")
+
+
+@pytest.mark.parametrize("as_dict", [False, True])
+def test_fit_height_sizes_a_figure_or_its_cached_dict(as_dict):
+    import plotly.graph_objects as go
+
+    from ecosystem.present import fit_height
+
+    figure = go.Figure(go.Scatter(x=[1], y=[1], text=["a"]), layout={"height": 300, "title": "Long title"})
+    original = figure.to_dict() if as_dict else figure
+    fitted = fit_height(original, 640, font_size=24, marker_size=40)
+    assert fitted.layout.height == 640
+    assert fitted.layout.font.size == 24
+    assert fitted.layout.xaxis.tickfont.size == 24
+    assert fitted.data[0].marker.size == 40
+    assert fitted.layout.title.text is None
