@@ -693,17 +693,6 @@ PRESENT_SCRIPT = """
 """
 
 
-def get_public_base_url() -> str | None:
-    """PUBLIC_BASE_URL from the environment, else from st.secrets; None when not set."""
-    value = os.environ.get("PUBLIC_BASE_URL", "").strip()
-    if value:
-        return value
-    try:
-        return str(st.secrets.get("PUBLIC_BASE_URL", "") or "").strip() or None
-    except (FileNotFoundError, KeyError, AttributeError, st.errors.StreamlitSecretNotFoundError):
-        return None
-
-
 def _present_url_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in ("scene", "interval") if key in st.query_params}
 

@@ -46,7 +46,7 @@ if setup:
         st.caption(page.t(f"scene_{show.name}_lead", **lead_values))
         ui.render_present_controls(page, show)
     path, extra = SCENE_LINKS[show.name]
-    live = build_live_url(ui.get_public_base_url(), path, {**ui.link_params(page), **extra})
+    live = build_live_url(ui.get_public_base(), path, {**ui.link_params(page), **extra})
     with code:
         if live:
             alt = html.escape(page.t("present_qr_alt", url=live), quote=True)
