@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 import folium
 import pandas as pd
-from branca.element import MacroElement, Template
 from folium.plugins import MarkerCluster
 
 from . import columns as C
+from . import markers
 from .backdrop import add_backdrop
+from .markers import MarkerData, MarkerLayer, read_tooltip_id
 from .taxonomy import Taxonomy
 
 VENDOR_URL = "app/static/vendor"
@@ -22,6 +23,7 @@ TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 MARKER_SIZE = 18
 SELECTED_SIZE = 28
+LEGEND_SIZE = 14
 # Padding around the Marseille-area actors for the opening view, in degrees.
 VIEW_PADDING = 0.02
 
@@ -30,7 +32,8 @@ def vendor_assets(base: str = VENDOR_URL) -> dict[str, list[tuple[str, str]]]:
     """Local URLs for every script and stylesheet the map needs (and nothing else)."""
     base = "/" + base.strip("/")
     return {
-        "map_js": [("leaflet", f"{base}/leaflet/leaflet.js"), ("jquery", f"{base}/jquery/jquery.min.js")],
+        # No jQuery: it only served folium's popups, and the map has none.
+        "map_js": [("leaflet", f"{base}/leaflet/leaflet.js")],
         "map_css": [("leaflet_css", f"{base}/leaflet/leaflet.css")],
         "cluster_js": [("markerclusterjs", f"{base}/markercluster/leaflet.markercluster.js")],
         "cluster_css": [
@@ -131,9 +134,17 @@ def tooltip_text(name: str) -> str:
 
 
 def find_clicked_actor(tooltip: str | None, actors: pd.DataFrame) -> str | None:
-    """The id of the actor whose marker was clicked, from the tooltip's text."""
+    """The id of the actor whose marker was clicked, from the tooltip's text.
+
+    The tooltip carries the id after the name; a tooltip with the name alone
+    (older maps, or a copy of the text) is matched by name.
+    """
     if not tooltip:
         return None
+    actor_id = read_tooltip_id(str(tooltip))
+    if actor_id is not None and (actors[C.ID] == actor_id).any():
+        return actor_id
+    tooltip = str(tooltip).split(markers.SEPARATOR, 1)[0]
     names = actors[C.NAME].map(lambda name: " ".join(str(name).split()))
     text = html.unescape(str(tooltip))
     # The browser hands back plain text; older versions of the component, the tooltip's HTML.
@@ -144,43 +155,61 @@ def find_clicked_actor(tooltip: str | None, actors: pd.DataFrame) -> str | None:
     return None
 
 
-_LEGEND = Template(
+def build_type_styles(taxonomy: Taxonomy, lang: str) -> list[list[str]]:
+    """Per type, in taxonomy order: marker SVG, selected marker SVG, legend SVG, label.
+
+    The last entry stands for a type the taxonomy does not know.
     """
-{% macro html(this, kwargs) %}{% endmacro %}
-{% macro script(this, kwargs) %}
-var legend = L.control({position: "bottomleft"});
-legend.onAdd = function () {
-  var div = L.DomUtil.create("div", "ecosystem-legend");
-  div.style.background = "rgba(255,255,255,0.92)";
-  div.style.padding = "6px 8px";
-  div.style.font = "13px/1.4 sans-serif";
-  div.style.borderRadius = "4px";
-  div.innerHTML = {{ this.content|tojson }};
-  return div;
-};
-legend.addTo({{ this._parent.get_name() }});
-{% endmacro %}
-"""
-)
+    styles = []
+    for item in (*taxonomy.ids("types"), None):
+        info = taxonomy.row("types", item) if item else {}
+        symbol, colour = info.get("symbol", ""), info.get("colour", "")
+        styles.append(
+            [
+                build_symbol_svg(symbol, colour, MARKER_SIZE),
+                build_symbol_svg(symbol, colour, SELECTED_SIZE),
+                build_symbol_svg(symbol, colour, LEGEND_SIZE),
+                taxonomy.label("types", item, lang) if item else "",
+            ]
+        )
+    return styles
 
 
-class Legend(MacroElement):
-    """A Leaflet control listing the types shown, with their symbols."""
-
-    def __init__(self, content: str):
-        super().__init__()
-        self._name = "Legend"
-        self.content = content
-        self._template = _LEGEND
+def build_marker_data(actors: pd.DataFrame, taxonomy: Taxonomy) -> MarkerData:
+    """The compact rows of the located actors (cache this per data version and filters)."""
+    return markers.build_marker_data(actors, taxonomy.ids("types"))
 
 
-def build_legend_html(taxonomy: Taxonomy, types: list[str], lang: str, title: str) -> str:
-    rows = [
-        f"<div>{build_symbol_svg(taxonomy.row('types', t).get('symbol', ''), taxonomy.row('types', t).get('colour', ''), 14)} "
-        f"{html.escape(taxonomy.label('types', t, lang))}</div>"
-        for t in types
-    ]
-    return f"<strong>{html.escape(title)}</strong>" + "".join(rows)
+def build_marker_layer(
+    data: MarkerData, taxonomy: Taxonomy, lang: str, *, selected: str | None = None, legend_title: str = ""
+) -> MarkerLayer:
+    """The clustered markers with their legend, built in the browser from `data`."""
+    type_ids = taxonomy.ids("types")
+    options = {
+        "types": build_type_styles(taxonomy, lang),
+        "size": MARKER_SIZE,
+        "selectedSize": SELECTED_SIZE,
+        "selected": selected,
+        "legend": [type_ids.index(item) for item in data.types],
+        "legendTitle": legend_title,
+        "cluster": {"showCoverageOnHover": False, "maxClusterRadius": 40},
+    }
+    return MarkerLayer(data, options)
+
+
+def build_base_map(view: View | None, height: int = 560, lang: str = "fr") -> folium.Map:
+    """The map without markers: tiles and the opening view.
+
+    It stays the same when only the markers change, so the browser keeps the
+    map open and swaps the marker layer.
+    """
+    use_local_assets()
+    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, height=height)
+    folium.TileLayer(tiles=TILES_URL, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
+    add_backdrop(fmap, lang)  # outlines and names beneath the tiles, for when they cannot load
+    if view is not None:
+        fmap.fit_bounds(view.bounds)
+    return fmap
 
 
 def build_map(
@@ -192,35 +221,15 @@ def build_map(
     selected: str | None = None,
     legend_title: str = "",
     height: int = 560,
+    data: MarkerData | None = None,
 ) -> folium.Map:
-    """A clustered map of `actors`, one marker each, opening on `view`."""
-    use_local_assets()
-    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, height=height)
-    folium.TileLayer(tiles=TILES_URL, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
-    add_backdrop(fmap, lang)  # outlines and names beneath the tiles, for when they cannot load
-    cluster = MarkerCluster(name="actors", options={"showCoverageOnHover": False, "maxClusterRadius": 40})
-    cluster.add_to(fmap)
-    located = actors.dropna(subset=[C.LAT, C.LON])
-    for row in located.itertuples(index=False):
-        row = row._asdict()
-        info = taxonomy.row("types", row[C.TYPE])
-        size = SELECTED_SIZE if row[C.ID] == selected else MARKER_SIZE
-        icon = folium.DivIcon(
-            html=build_symbol_svg(info.get("symbol", ""), info.get("colour", ""), size),
-            icon_size=(size, size),
-            icon_anchor=(size // 2, size // 2),
-            class_name="ecosystem-marker" + (" selected" if row[C.ID] == selected else ""),
-        )
-        folium.Marker(
-            location=(row[C.LAT], row[C.LON]),
-            icon=icon,
-            tooltip=folium.Tooltip(tooltip_text(row[C.NAME]), sticky=False),
-        ).add_to(cluster)
-    if view is not None:
-        fmap.fit_bounds(view.bounds)
-    types = [t for t in taxonomy.ids("types") if t in set(located[C.TYPE])]
-    if types:
-        Legend(build_legend_html(taxonomy, types, lang, legend_title)).add_to(fmap)
+    """A clustered map of `actors`, one marker each, opening on `view`.
+
+    `data` (the actors' marker rows, when already built) saves building them again.
+    """
+    fmap = build_base_map(view, height, lang)
+    data = data if data is not None else build_marker_data(actors, taxonomy)
+    build_marker_layer(data, taxonomy, lang, selected=selected, legend_title=legend_title).add_to(fmap)
     return fmap
 
 

@@ -17,6 +17,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from . import columns as C
 from .about import build_about, build_dictionary
 from .config import resolve_data_dir
+from .datacache import validate_with_cache
 from .exports import Provenance
 from .filters import Filters, count_facet, count_scope, filter_ids, founded_bounds
 from .formatting import format_day
@@ -31,14 +32,15 @@ from .insights import (
     read_matrix_click,
 )
 from .load import DataError, Dataset, load_dataset
-from .maps import find_clicked_actor
+from .maps import build_marker_data, find_clicked_actor
+from .markers import MarkerData
 from .navigation import PAGES, get_page
 from .network import build_network, compute_layout, describe_network, read_node_click
 from .present import SCENES, Show, encode_show, next_scene, parse_show, previous_scene, toggle_pause
 from .release import Release, ReleaseFiles, build_release, build_release_info, build_zip_bytes, read_published_hash
 from .share import build_citation, build_public_url, derive_app_root, format_licence, resolve_public_base
 from .urlstate import PASSTHROUGH, Ignored, ViewState, decode_state, encode_state
-from .validate import Problem, validate
+from .validate import Problem
 
 ENTRY_KEY = "entrypoint_ran"
 STATE_KEY = "view_state"
@@ -50,14 +52,30 @@ MAP_CLICK_KEY = "map_last_click"
 MAP_GENERATION_KEY = "map_generation"
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def load_cached_dataset(data_dir: str) -> Dataset:
+    """One shared, read-only copy for every session.
+
+    st.cache_data would unpickle a copy on every rerun, and every session's
+    widget callbacks would keep their own copy alive.
+    """
     return load_dataset(data_dir)
 
 
 @st.cache_data(show_spinner=False)
 def validate_cached(data_dir: str) -> list[Problem]:
-    return validate(data_dir)
+    """The check's outcome, kept on disk per data version: a cold start does not check again."""
+    return validate_with_cache(data_dir)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def build_cached_marker_data(version: str, filters: Filters, _dataset: Dataset) -> MarkerData:
+    """The map's marker rows, built once per data version and filters."""
+    return build_marker_data(_dataset.actors.loc[filter_cached(version, filters, _dataset)], _dataset.taxonomy)
+
+
+def get_marker_data(page: "Page") -> MarkerData:
+    return build_cached_marker_data(page.dataset.version, page.state.filters, page.dataset)
 
 
 @st.cache_data(show_spinner=False)

@@ -10,17 +10,18 @@ from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.exports import build_map_file
 from ecosystem.formatting import format_count, format_day
-from ecosystem.maps import build_home_view, build_map, build_view, count_located, count_outside
+from ecosystem.maps import build_base_map, build_home_view, build_map, build_marker_layer, build_view, count_outside
 from ecosystem.views import escape_markdown
 
 page = ui.page_setup()
 if page and page.embedded:
     lang, actors, dataset = page.lang, page.filtered, page.dataset
     view = build_home_view(dataset.actors, dataset.home_scope)
-    fmap = build_map(actors, dataset.taxonomy, lang, view=view, legend_title=page.t("map_legend"))
+    markers = ui.get_marker_data(page)
+    fmap = build_map(actors, dataset.taxonomy, lang, view=view, legend_title=page.t("map_legend"), data=markers)
     st_folium(fmap, key="embedded_map", height=520, use_container_width=True, returned_objects=[])
     date = format_day(dataset.data_as_of, lang)
-    count, outside = format_count(count_located(actors), lang), count_outside(actors, view)
+    count, outside = format_count(markers.count, lang), count_outside(actors, view)
     outside = page.t("embed_outside", count=format_count(outside, lang)) if outside else ""
     st.caption(page.t("embed_caption", count=count, outside=outside, date=date, url=page.view_url()))
 elif page:
@@ -31,7 +32,8 @@ elif page:
     outside = count_outside(actors, view)
 
     info, action = st.columns([3, 1])
-    info.caption(page.t("map_markers", count=count_located(actors)) + " · " + page.t("map_click_hint"))
+    markers = ui.get_marker_data(page)
+    info.caption(page.t("map_markers", count=markers.count) + " · " + page.t("map_click_hint"))
     if fit_all:
         action.button(page.t("map_back_marseille"), on_click=ui.set_map_fit_all, args=(False,))
     elif outside:
@@ -40,11 +42,13 @@ elif page:
 
     map_column, card_column = st.columns([3, 1])
     with map_column:
-        fmap = build_map(
-            actors, dataset.taxonomy, lang, view=view, selected=page.state.actor, legend_title=page.t("map_legend")
+        # The base map stays the same across filters: the browser keeps it open and swaps the markers.
+        layer = build_marker_layer(
+            markers, dataset.taxonomy, lang, selected=page.state.actor, legend_title=page.t("map_legend")
         )
         returned = st_folium(
-            fmap,
+            build_base_map(view, lang=lang),
+            feature_group_to_add=[layer],
             key=ui.map_widget_key(),
             height=560,
             use_container_width=True,
@@ -53,7 +57,7 @@ elif page:
         st.download_button(
             page.t("download_map_html"),
             data=lambda: build_map_file(
-                build_map(actors, dataset.taxonomy, lang, view=view, legend_title=page.t("map_legend")),
+                build_map(actors, dataset.taxonomy, lang, view=view, legend_title=page.t("map_legend"), data=markers),
                 title=page.t("app_title"),
                 provenance=page.provenance,
             ),

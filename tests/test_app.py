@@ -5,6 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ecosystem.markers import read_marker_rows
 from ecosystem.navigation import HOME, PAGES, get_page
 from tests.conftest import ROOT
 
@@ -152,8 +153,23 @@ def test_map_uses_local_assets_and_one_marker_per_actor(real):
     links = " ".join(args["js_links"] + args["css_links"])
     assert "cdn" not in links
     assert "/app/static/vendor/leaflet/leaflet.js" in links
-    expected = int((real.actors["type"] == "biotech").sum())
-    assert args["script"].count("L.marker(") == expected
+    assert "/app/static/map/markers.js" in links
+    biotechs = real.actors[real.actors["type"] == "biotech"]
+    rows = read_marker_rows(args["feature_group"])
+    assert sorted(row[0] for row in rows) == sorted(biotechs["id"])
+    assert not read_marker_rows(args["script"])  # the markers travel apart from the map itself
+
+
+def test_map_keeps_its_frame_when_the_filters_change():
+    """Same base map, same component key: the browser swaps the markers instead of reloading the map."""
+    app = open_page("map")
+    before = json.loads(_map_component(app).proto.json_args)
+    before_id = _map_component(app).proto.id
+    app.sidebar.multiselect(key="filter_type").select("biotech").run()
+    after = json.loads(_map_component(app).proto.json_args)
+    assert _map_component(app).proto.id == before_id
+    assert after["script"] == before["script"]
+    assert len(read_marker_rows(after["feature_group"])) < len(read_marker_rows(before["feature_group"]))
 
 
 def _click_marker(app, name: str) -> None:

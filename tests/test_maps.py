@@ -11,11 +11,20 @@ from ecosystem.maps import (
     View,
     build_home_view,
     build_map,
+    build_marker_layer,
     build_symbol_svg,
     build_view,
     count_outside,
     find_clicked_actor,
     tooltip_text,
+)
+from ecosystem.markers import (
+    SEPARATOR,
+    build_marker_data,
+    build_marker_rows,
+    read_marker_layers,
+    read_marker_rows,
+    short_label,
 )
 
 
@@ -29,7 +38,7 @@ def test_no_cdn_in_map(mini):
         assert cdn not in html
     assert "/app/static/vendor/leaflet/leaflet.js" in html
     assert "/app/static/vendor/markercluster/leaflet.markercluster.js" in html
-    assert "/app/static/vendor/jquery/jquery.min.js" in html
+    assert "/app/static/map/markers.js" in html
 
 
 @pytest.mark.parametrize(
@@ -39,25 +48,78 @@ def test_no_cdn_in_map(mini):
 def test_one_marker_per_actor(mini, filters):
     actors = filter_actors(mini, filters)
     html = render(build_map(actors, mini.taxonomy, "en", view=None))
-    assert html.count("L.marker(") == len(actors)
-    assert html.count("markerClusterGroup(") == 1
+    rows = read_marker_rows(html)
+    assert sorted(row[0] for row in rows) == sorted(actors[C.ID])
+    assert html.count("L.ecosystemMarkers(") == 1
+    assert "L.marker(" not in html  # markers are built in the browser, not sent one by one
+
+
+def test_marker_rows_carry_position_type_and_name(mini):
+    html = render(build_map(mini.actors, mini.taxonomy, "en", view=None))
+    types = mini.taxonomy.ids("types")
+    by_id = {row[0]: row for row in read_marker_rows(html)}
+    for actor in mini.actors.itertuples():
+        row = by_id[actor.id]
+        assert row[1:3] == pytest.approx([actor.lat, actor.lon], abs=1e-5)
+        assert types[row[3]] == actor.type
+        assert row[4] == actor.name
+
+
+def test_unlocated_actors_and_unknown_types(mini):
+    actors = mini.actors.copy()
+    actors.iloc[0, actors.columns.get_loc(C.LAT)] = None
+    actors.iloc[1, actors.columns.get_loc(C.TYPE)] = "not-a-type"
+    rows = {row[0]: row for row in build_marker_rows(actors, mini.taxonomy.ids("types"))}
+    assert actors.iloc[0][C.ID] not in rows
+    assert rows[actors.iloc[1][C.ID]][3] == len(mini.taxonomy.ids("types"))  # the grey fallback
+    assert len(rows) == len(actors) - 1
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Short", "Short"),
+        ("  spaced\n out  ", "spaced out"),
+        ("x" * 48, "x" * 48),
+        ("x" * 60, "x" * 47 + "…"),
+        ("", ""),
+    ],
+)
+def test_short_label(name, label):
+    assert short_label(name) == label
+
+
+def test_selected_actor_is_passed_to_the_browser(mini):
+    html = render(build_map(mini.actors, mini.taxonomy, "en", view=None, selected="beta-bio"))
+    [(_, options)] = read_marker_layers(html)
+    assert options["selected"] == "beta-bio"
+    assert options["selectedSize"] > options["size"]
+
+
+def test_marker_bytes_per_actor(mini):
+    """The compact rows stay far below a folium Marker's kilobyte per actor."""
+    data = build_marker_data(mini.actors, mini.taxonomy.ids("types"))
+    assert len(data.rows_json.encode()) / data.count < 100
 
 
 def test_vendor_files_exist():
     from ecosystem.config import ROOT
     from ecosystem.maps import vendor_assets
+    from ecosystem.markers import MarkerLayer
 
-    for group in vendor_assets().values():
+    for group in [*vendor_assets().values(), MarkerLayer.default_js, MarkerLayer.default_css]:
         for _, url in group:
             assert (ROOT / url.removeprefix("/app/")).is_file(), url
 
 
-def test_hostile_name_is_escaped(mini):
+@pytest.mark.parametrize("name", ['<img src=x onerror="alert(1)">', "</script><script>alert(1)</script>", "A & B"])
+def test_hostile_name_stays_data(mini, name):
     actors = mini.actors.copy()
-    actors.iloc[0, actors.columns.get_loc(C.NAME)] = '<img src=x onerror="alert(1)">'
+    actors.iloc[0, actors.columns.get_loc(C.NAME)] = name
     html = render(build_map(actors.iloc[:1], mini.taxonomy, "en", view=None))
     assert "<img src=x" not in html
-    assert "&lt;img src=x" in html
+    assert "</script><script>" not in html
+    assert read_marker_rows(html)[0][4] == name  # intact once decoded; the browser escapes it for display
 
 
 @pytest.mark.parametrize(
@@ -67,6 +129,10 @@ def test_hostile_name_is_escaped(mini):
         ("  Beta Thérapie\n", "beta-bio"),
         ("<div>Beta Thérapie</div>", "beta-bio"),
         (tooltip_text("Alpha Immunology Lab"), "alpha-lab"),
+        ("Alpha Immunology Lab" + SEPARATOR + "alpha-lab", "alpha-lab"),
+        ("Renamed meanwhile" + SEPARATOR + "beta-bio", "beta-bio"),
+        ("Beta Thérapie" + SEPARATOR + "no-such-id", "beta-bio"),
+        ("Nobody" + SEPARATOR + "no-such-id", None),
         ("Unknown", None),
         ("", None),
         (None, None),
@@ -136,8 +202,7 @@ def test_bad_colour_falls_back():
 
 def test_legend_lists_only_shown_types(mini):
     actors = mini.actors[mini.actors[C.TYPE].isin(["biotech", "pharma"])]
-    html = render(build_map(actors, mini.taxonomy, "fr", view=None, legend_title="Types"))
-    legend = json.loads(html.split("div.innerHTML = ", 1)[1].split(";\n", 1)[0])
-    assert "Biotech" in legend
-    assert "Groupe pharmaceutique" in legend
-    assert "Hôpital" not in legend
+    layer = build_marker_layer(build_marker_data(actors, mini.taxonomy.ids("types")), mini.taxonomy, "fr")
+    options = json.loads(layer.options_json)
+    legend = [options["types"][index][3] for index in options["legend"]]
+    assert legend == ["Biotech", "Groupe pharmaceutique"]

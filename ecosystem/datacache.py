@@ -1,0 +1,74 @@
+"""Work done once per data version: the data's content hash, and the check result kept on disk.
+
+The full check (frictionless plus custom rules) takes seconds; the app only
+needs its outcome, which cannot change until the data, the rules or the day
+change. CI and `python -m ecosystem validate` always run it in full.
+"""
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from .config import ROOT, resolve_data_dir
+
+CACHE_DIR_ENV = "ECOSYSTEM_CACHE_DIR"
+DATA_SUFFIXES = (".csv", ".json")
+
+
+def resolve_cache_dir(cache_dir: str | Path | None = None) -> Path:
+    """Where derived results are kept: the argument, `ECOSYSTEM_CACHE_DIR`, or `.cache/` (git-ignored)."""
+    if cache_dir:
+        return Path(cache_dir)
+    env = os.environ.get(CACHE_DIR_ENV)
+    return Path(env) if env else ROOT / ".cache"
+
+
+def hash_files(paths: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def hash_data_dir(data_dir: str | Path | None = None) -> str:
+    """A content hash of every data file (CSV and JSON) under the data directory."""
+    directory = resolve_data_dir(data_dir)
+    if not directory.is_dir():
+        return ""
+    return hash_files([p for p in directory.rglob("*") if p.is_file() and p.suffix in DATA_SUFFIXES], directory)
+
+
+def hash_rules() -> str:
+    """A hash of the package's code, so that new or changed rules invalidate old results."""
+    here = Path(__file__).resolve().parent
+    return hash_files(list(here.glob("*.py")), here)
+
+
+def validation_key(data_dir: str | Path | None = None, today: date | None = None) -> str:
+    today = today or date.today()
+    text = f"{hash_data_dir(data_dir)}:{hash_rules()}:{today.isoformat()}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def validate_with_cache(data_dir: str | Path | None = None, *, cache_dir: str | Path | None = None, today=None):
+    """The check's problems, read from the cache when this data was checked today with these rules."""
+    from .validate import Problem, validate
+
+    path = resolve_cache_dir(cache_dir) / "validation" / f"{validation_key(data_dir, today)}.json"
+    try:
+        return [Problem(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        pass
+    problems = validate(data_dir, today=today)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps([asdict(p) for p in problems], ensure_ascii=False), encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        pass  # a read-only checkout still works, it just checks again next time
+    return problems

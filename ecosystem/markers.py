@@ -1,0 +1,131 @@
+"""Compact marker rows for the map, drawn in the browser by `static/map/markers.js`.
+
+A folium `Marker` costs about a kilobyte of generated script per actor, sent
+again on every rerun; a row `[id, lat, lon, type index, label]` costs about 50
+bytes, and the browser builds the markers, clusters and legend from it.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from folium.elements import JSCSSMixin
+from folium.map import Layer
+from folium.template import Template
+
+from . import columns as C
+
+MARKERS_JS = "/app/static/map/markers.js"
+# Rounding to 5 decimals keeps positions to about a metre.
+COORD_DIGITS = 5
+LABEL_LENGTH = 48
+# Between the name and the id in a marker's tooltip; the id is hidden on screen
+# but comes back in the tooltip's text when the marker is clicked.
+SEPARATOR = "\u2063"
+_CALL = "L.ecosystemMarkers("
+
+
+@dataclass(frozen=True)
+class MarkerData:
+    """The located actors as a JSON array of rows, ready to drop into the map's script."""
+
+    rows_json: str
+    count: int
+    types: tuple[str, ...]  # the type ids present, in taxonomy order
+
+
+def encode_json(value) -> str:
+    """Compact JSON that is safe inside a <script> element (no markup characters)."""
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def short_label(name: str, length: int = LABEL_LENGTH) -> str:
+    """The name on one line, cut with an ellipsis when longer than `length`."""
+    text = " ".join(str(name or "").split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def build_marker_rows(actors: pd.DataFrame, type_ids: tuple[str, ...]) -> list[list]:
+    """One row per located actor; an unknown type gets the index after the last type."""
+    located = actors.dropna(subset=[C.LAT, C.LON])
+    index = {item: number for number, item in enumerate(type_ids)}
+    types = located[C.TYPE].map(index).fillna(len(type_ids)).astype(int)
+    return [
+        list(row)
+        for row in zip(
+            located[C.ID].astype(str).tolist(),
+            located[C.LAT].round(COORD_DIGITS).tolist(),
+            located[C.LON].round(COORD_DIGITS).tolist(),
+            types.tolist(),
+            [short_label(name) for name in located[C.NAME].tolist()],
+            strict=True,
+        )
+    ]
+
+
+def build_marker_data(actors: pd.DataFrame, type_ids: tuple[str, ...]) -> MarkerData:
+    rows = build_marker_rows(actors, type_ids)
+    present = {row[3] for row in rows}
+    return MarkerData(
+        rows_json=encode_json(rows),
+        count=len(rows),
+        types=tuple(item for number, item in enumerate(type_ids) if number in present),
+    )
+
+
+def read_marker_layers(script: str) -> list[tuple[list, dict]]:
+    """The rows and options of every marker layer in a rendered map or component script."""
+    decoder = json.JSONDecoder()
+    layers = []
+    for match in re.finditer(re.escape(_CALL), script):
+        rows, end = decoder.raw_decode(script, match.end())
+        options, _ = decoder.raw_decode(script, script.index("{", end))
+        layers.append((rows, options))
+    return layers
+
+
+def read_marker_rows(script: str) -> list[list]:
+    """The rows of every marker layer in a rendered map or component script."""
+    return [row for rows, _ in read_marker_layers(script) for row in rows]
+
+
+def read_tooltip_id(tooltip: str) -> str | None:
+    """The actor id carried by a clicked marker's tooltip text, if any."""
+    if SEPARATOR not in tooltip:
+        return None
+    return tooltip.rsplit(SEPARATOR, 1)[1].strip() or None
+
+
+_LAYER = Template(
+    """
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.ecosystemMarkers({{ this.rows_json }}, {{ this.options_json }});
+{% endmacro %}
+"""
+)
+
+
+class MarkerLayer(JSCSSMixin, Layer):
+    """A marker cluster group built in the browser from compact rows.
+
+    Named like a FeatureGroup so that streamlit-folium can swap it on an open
+    map (`feature_group_to_add`) instead of reloading the whole map.
+    """
+
+    default_js = [
+        ("markerclusterjs", "/app/static/vendor/markercluster/leaflet.markercluster.js"),
+        ("ecosystem_markers", MARKERS_JS),
+    ]
+    default_css = [
+        ("markerclustercss", "/app/static/vendor/markercluster/MarkerCluster.css"),
+        ("markerclusterdefaultcss", "/app/static/vendor/markercluster/MarkerCluster.Default.css"),
+    ]
+    _template = _LAYER
+
+    def __init__(self, data: MarkerData, options: dict):
+        super().__init__(name="actors", overlay=True, control=False, show=True)
+        self._name = "FeatureGroup"
+        self.rows_json = data.rows_json
+        self.options_json = encode_json(options)

@@ -1,0 +1,95 @@
+/*
+ Actor markers drawn in the browser from compact rows, so that the page sends
+ about 50 bytes an actor instead of a Leaflet script per marker.
+
+ L.ecosystemMarkers(rows, options) is a marker cluster group:
+   rows     [[id, lat, lon, typeIndex, label], ...]
+   options  {types: [[svg, selectedSvg, legendSvg, label], ...], size, selectedSize,
+             selected: id or null, legend: [typeIndex, ...], legendTitle,
+             cluster: {markercluster options}}
+ Each marker is an SVG (shape and colour per type) with the class
+ "ecosystem-marker"; its tooltip shows the name and carries the id, hidden,
+ after an invisible separator, so that a click hands the id back.
+ Needs Leaflet and Leaflet.markercluster. Released under the project's MIT licence.
+*/
+(function () {
+  "use strict";
+  var SEPARATOR = "\u2063";
+  var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+  function escapeHtml(text) {
+    return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
+      return ESCAPES[c];
+    });
+  }
+
+  function buildIcon(svg, size, selected) {
+    return L.divIcon({
+      html: svg,
+      className: "ecosystem-marker" + (selected ? " selected" : ""),
+      iconSize: [size, size],
+      iconAnchor: [size / 2, size / 2],
+    });
+  }
+
+  function buildLegend(options) {
+    var legend = L.control({ position: "bottomleft" });
+    legend.onAdd = function () {
+      var div = L.DomUtil.create("div", "ecosystem-legend");
+      div.style.background = "rgba(255,255,255,0.92)";
+      div.style.padding = "6px 8px";
+      div.style.font = "13px/1.4 sans-serif";
+      div.style.borderRadius = "4px";
+      var parts = ["<strong>" + escapeHtml(options.legendTitle || "") + "</strong>"];
+      (options.legend || []).forEach(function (index) {
+        var type = options.types[index];
+        if (type) parts.push("<div>" + type[2] + " " + escapeHtml(type[3]) + "</div>");
+      });
+      div.innerHTML = parts.join("");
+      return div;
+    };
+    return legend;
+  }
+
+  L.EcosystemMarkers = L.MarkerClusterGroup.extend({
+    initialize: function (rows, options) {
+      L.MarkerClusterGroup.prototype.initialize.call(this, options.cluster || {});
+      var types = options.types || [];
+      var size = options.size || 18;
+      var selectedSize = options.selectedSize || 28;
+      var icons = types.map(function (type) {
+        return buildIcon(type[0], size, false);
+      });
+      var markers = new Array(rows.length);
+      for (var i = 0; i < rows.length; i++) {
+        var row = rows[i];
+        var selected = options.selected != null && row[0] === options.selected;
+        var type = types[row[3]] || types[0];
+        var icon = selected ? buildIcon(type[1], selectedSize, true) : icons[row[3]] || icons[0];
+        var marker = L.marker([row[1], row[2]], {
+          icon: icon,
+          zIndexOffset: selected ? 1000 : 0,
+        });
+        marker.bindTooltip(
+          escapeHtml(row[4]) + '<span hidden>' + SEPARATOR + escapeHtml(row[0]) + "</span>",
+          { sticky: false }
+        );
+        markers[i] = marker;
+      }
+      this.addLayers(markers);
+      this._legend = options.legend && options.legend.length ? buildLegend(options) : null;
+    },
+    onAdd: function (map) {
+      L.MarkerClusterGroup.prototype.onAdd.call(this, map);
+      if (this._legend) this._legend.addTo(map);
+    },
+    onRemove: function (map) {
+      if (this._legend) map.removeControl(this._legend);
+      L.MarkerClusterGroup.prototype.onRemove.call(this, map);
+    },
+  });
+
+  L.ecosystemMarkers = function (rows, options) {
+    return new L.EcosystemMarkers(rows, options);
+  };
+})();
