@@ -1,59 +1,497 @@
-"""`python -m ecosystem.bench`: how long the work behind one rerun takes on the real dataset.
+"""`python -m ecosystem.bench`: how the app holds up from the real dataset to 50,000 actors.
 
+For each size it generates a dataset in the real schema (in a temporary
+directory, spread around the real places, with real areas, modalities and
+text), then measures, in a fresh process so that peak memory is its own:
+load and check; filtering (a typical and a worst-case combination, a text
+search); the map's build and the bytes it sends; a full run of every page
+through AppTest, first run and warm rerun after a filter change. The same
+work done the naive way (a folium Marker with an HTML popup per actor, no
+cache, Python loops for filters) runs up to 10,000 actors, for the ratios.
+
+Prints a table, writes a JSON file, and exits 1 when a budget is exceeded.
 Speed is measured here, never asserted in tests.
 """
 
+import argparse
+import csv
+import json
+import os
+import platform
+import random
+import resource
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from .about import build_dictionary
-from .exports import Provenance, build_export_csv, build_export_xlsx, build_map_file
-from .filters import Filters, count_facet, filter_actors
-from .load import load_dataset
-from .maps import build_home_view, build_map
-from .validate import validate
-from .views import build_directory_table
+import pandas as pd
+
+from . import columns as C
+from .config import DATA_DIR_ENV, ROOT
+from .text import fold
+from .validate import distance_km
+
+SIZES = (100, 1_000, 10_000, 50_000)
+QUICK_SIZES = (100, 1_000)
+NAIVE_LIMIT = 10_000
+REAL = "real"
+DEFAULT_JSON = "bench-results.json"
+# Budgets (README, "Performance"). Times in milliseconds.
+BUDGET_RERUN_REAL_MS = 100
+BUDGET_RERUN_10K_FACTOR = 2
+BUDGET_BYTES_PER_ACTOR = 200
+BUDGET_FIRST_MARKER_MS = 1500
+BUDGET_RSS_40_SESSIONS_MB = 200
+
+_WORDS_A = ["Immu", "Cyto", "Lympho", "Onco", "Medi", "Theri", "Viro", "Genta", "Prote", "Anti", "Neo", "Cell"]
+_WORDS_B = ["nova", "gen", "tech", "vance", "cure", "lys", "thera", "core", "pharm", "logix", "bio", "vita"]
+_WORDS_C = ["Therapeutics", "Biotech", "SAS", "Lab", "Diagnostics", "Institute", "Platform", "Partners", "Pharma"]
 
 
-def measure(name: str, work: Callable[[], object], repeat: int = 20) -> None:
+# --- synthetic data ------------------------------------------------------------------
+
+
+def _jitter_inside(lat: float, lon: float, centre: tuple[float, float, float] | None, rng: random.Random):
+    """A point up to about 2 km from (lat, lon), kept inside the city's radius."""
+    for _ in range(5):
+        new_lat = lat + rng.uniform(-0.018, 0.018)
+        new_lon = lon + rng.uniform(-0.025, 0.025)
+        if centre is None or distance_km(new_lat, new_lon, centre[0], centre[1]) < centre[2] * 0.9:
+            return round(new_lat, 6), round(new_lon, 6)
+    return lat, lon
+
+
+def write_rows(path: Path, columns: list[str], rows: list[dict]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def generate_dataset(size: int, target: Path, source: Path = ROOT / "data", seed: int = 7) -> Path:
+    """A dataset of `size` actors in the real schema, modelled on the real rows."""
+    rng = random.Random(seed + size)
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source / "datapackage.json", target)
+    shutil.copytree(source / "taxonomy", target / "taxonomy", dirs_exist_ok=True)
+    shutil.copy(source / "places.csv", target)
+    read = lambda name: pd.read_csv(source / name, dtype=str, keep_default_na=False)  # noqa: E731
+    real, places, relations, milestones = (
+        read(n) for n in ("actors.csv", "places.csv", "relations.csv", "milestones.csv")
+    )
+    coords = {row.id: (float(row.lat), float(row.lon)) for row in places.itertuples()}
+    cities = {
+        fold(row.city): (float(row.lat), float(row.lon), float(row.radius_km or 10))
+        for row in places.itertuples()
+        if row.kind == "city"
+    }
+    templates = real.to_dict("records")
+    rows, ids = [], []
+    for number in range(size):
+        row = dict(rng.choice(templates))
+        name = f"{rng.choice(_WORDS_A)}{rng.choice(_WORDS_B)} {rng.choice(_WORDS_C)} {number:05d}"
+        row[C.ID] = f"synth-{number:05d}"
+        row[C.NAME] = name
+        row[C.ACRONYM] = ""
+        for column in (C.WEBSITE, "siren", "ror", "rnsr", "finess", C.NOTES):  # unique per actor: left empty
+            row[column] = ""
+        if row[C.STATUS] == "acquired":  # an acquisition needs its relation: keep the actor active
+            row[C.STATUS], row[C.STATUS_YEAR] = "active", ""
+        position = coords.get(row[C.SITE])
+        if position is not None:
+            row[C.LAT], row[C.LON] = _jitter_inside(*position, cities.get(fold(row[C.CITY])), rng)
+            row[C.PRECISION], row[C.SITE] = "address", ""
+        rows.append(row)
+        ids.append(row[C.ID])
+    write_rows(target / "actors.csv", list(real.columns), rows)
+
+    kinds = [kind for kind in relations[C.KIND] if kind != "acquired_by"]
+    link_rows = relations[relations[C.KIND] != "acquired_by"].to_dict("records")
+    links, seen = [], set()
+    for _ in range(int(size * len(relations) / max(len(real), 1))):
+        source_id, target_id = rng.sample(ids, 2) if size > 1 else (ids[0], ids[0])
+        kind = rng.choice(kinds)
+        if source_id == target_id or (source_id, target_id, kind) in seen:
+            continue
+        seen.add((source_id, target_id, kind))
+        links.append({**rng.choice(link_rows), C.SOURCE_ID: source_id, C.TARGET_ID: target_id, C.KIND: kind})
+    write_rows(target / "relations.csv", list(relations.columns), links)
+
+    events = milestones.to_dict("records")
+    dated = [
+        {**rng.choice(events), C.ACTOR_ID: rng.choice(ids)}
+        for _ in range(int(size * len(milestones) / max(len(real), 1)))
+    ]
+    write_rows(target / "milestones.csv", list(milestones.columns), dated)
+    return target
+
+
+# --- the naive way, for the ratios --------------------------------------------------------
+
+
+def filter_naively(dataset, filters) -> list[str]:
+    """Python loops over rows: what filtering costs without pandas doing the work."""
+    words = fold(filters.q).split()
+    kept = []
+    for row in dataset.actors.to_dict("records"):
+        ok = True
+        for facet in dataset.schema.facets:
+            selected = filters.selected(facet.name)
+            if selected:
+                value = row[facet.column]
+                values = value if isinstance(value, list | tuple) else [value]
+                ok = ok and any(item in selected for item in values)
+        if words:
+            text = fold(" ".join(str(row[c]) for c in (C.NAME, C.ACRONYM, C.DESCRIPTION_EN, C.DESCRIPTION_FR, C.CITY)))
+            ok = ok and all(word in text for word in words)
+        if ok:
+            kept.append(row[C.ID])
+    return kept
+
+
+def build_map_naively(actors: pd.DataFrame, taxonomy) -> str:
+    """One folium Marker per actor with an HTML popup: the map as it was first written."""
+    import html
+
+    import folium
+    from folium.plugins import MarkerCluster
+
+    from .maps import build_symbol_svg, use_local_assets
+
+    use_local_assets()
+    fmap = folium.Map(tiles=None)
+    cluster = MarkerCluster().add_to(fmap)
+    for row in actors.dropna(subset=[C.LAT, C.LON]).to_dict("records"):
+        info = taxonomy.row("types", row[C.TYPE])
+        popup = f"<b>{html.escape(row[C.NAME])}</b><br>{html.escape(row[C.DESCRIPTION_EN])}"
+        folium.Marker(
+            location=(row[C.LAT], row[C.LON]),
+            icon=folium.DivIcon(html=build_symbol_svg(info.get("symbol", ""), info.get("colour", "")), class_name="m"),
+            tooltip=html.escape(row[C.NAME]),
+            popup=folium.Popup(popup, max_width=300),
+        ).add_to(cluster)
+    return fmap.get_root().render()
+
+
+# --- measuring ------------------------------------------------------------------------
+
+
+def time_median(work: Callable[[], object], repeat: int = 5) -> float:
+    """Median wall time in milliseconds."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         work()
-        times.append(time.perf_counter() - start)
-    print(
-        f"{name:<34} median {statistics.median(times) * 1000:8.1f} ms   max {max(times) * 1000:8.1f} ms   (n={repeat})"
-    )
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
-def main() -> None:
-    dataset = load_dataset()
+def list_pages() -> list[str]:
+    try:
+        from .navigation import PAGES  # the page registry, once it exists
+    except ImportError:
+        names = sorted(path.name for path in (ROOT / "pages").glob("*.py"))
+        return [f"pages/{name}" for name in sorted(names, key=lambda n: n != "home.py")]
+    return [page.file for page in PAGES]
+
+
+def _filter_widget(app):
+    for widget in app.sidebar.multiselect:
+        if str(widget.key).endswith("type"):
+            return widget
+    raise LookupError("no type filter in the sidebar")
+
+
+def measure_pages(actor_id: str, type_ids: list[str]) -> dict:
+    """Every page through AppTest: a new session's first run, then warm reruns after filter changes."""
+    from streamlit.testing.v1 import AppTest
+
+    entry = str(ROOT / "dashboard.py")
+    results = {}
+    start = time.perf_counter()
+    AppTest.from_file(entry, default_timeout=600).run()
+    results["cold_start_ms"] = (time.perf_counter() - start) * 1000
+    for page in list_pages():
+        app = AppTest.from_file(entry, default_timeout=600)
+        app.query_params["actor"] = actor_id
+        app.run()
+        start = time.perf_counter()
+        if page != list_pages()[0]:
+            app.switch_page(page).run()
+        else:
+            app.run()
+        first = (time.perf_counter() - start) * 1000
+        reruns = []
+        for choice in (type_ids[:1], type_ids[:2], type_ids[1:2], []):
+            widget = _filter_widget(app)
+            start = time.perf_counter()
+            widget.set_value(choice).run()
+            reruns.append((time.perf_counter() - start) * 1000)
+        if app.exception:
+            raise RuntimeError(f"{page}: {app.exception}")
+        name = Path(page).stem
+        results[f"page_{name}_first_ms"] = first
+        results[f"page_{name}_rerun_ms"] = statistics.median(reruns)
+        if name == "map":
+            component = next(e for e in app.get("component_instance") if "st_folium" in e.proto.component_name)
+            results["map_component_bytes"] = len(component.proto.json_args.encode())
+    return results
+
+
+def measure_size(data_dir: Path, naive: bool) -> dict:
+    """Everything for one dataset; runs in its own process."""
+    from .datacache import validate_with_cache
+    from .filters import Filters, filter_actors
+    from .load import load_dataset
+    from .maps import build_home_view, build_map, build_marker_data
+
+    out: dict = {}
+    out["load_ms"] = time_median(lambda: load_dataset(data_dir), repeat=3)
+    dataset = load_dataset(data_dir)
     actors, taxonomy = dataset.actors, dataset.taxonomy
-    filters = Filters(area=frozenset({"oncology"}), q="anticorps")
+    out["actors"] = len(actors)
+    cache = Path(tempfile.mkdtemp(prefix="bench-cache-"))
+    os.environ["ECOSYSTEM_CACHE_DIR"] = str(cache)
+    start = time.perf_counter()
+    problems = validate_with_cache(data_dir)
+    out["validate_ms"] = (time.perf_counter() - start) * 1000
+    out["problems"] = len(problems)
+    out["validate_cached_ms"] = time_median(lambda: validate_with_cache(data_dir), repeat=3)
+
+    typical = Filters(type=frozenset({"biotech", "pharma"}), area=frozenset({"oncology"}))
+    worst = Filters(
+        type=frozenset(taxonomy.ids("types")[:6]),
+        area=frozenset(taxonomy.ids("areas")[:4]),
+        modality=frozenset(taxonomy.ids("modalities")[:5]),
+        founded=(1950, 2025),
+        q="immun cell",
+        scope=dataset.home_scope,
+    )
+    text = Filters(q="anticorps")
+    for name, filters in (("typical", typical), ("worst", worst), ("search", text)):
+        out[f"filter_{name}_ms"] = time_median(lambda f=filters: filter_actors(dataset, f))
     view = build_home_view(actors, dataset.home_scope)
-    print(f"{len(actors)} actors, {len(dataset.relations)} relations")
-    measure("load_dataset (cached in the app)", load_dataset, repeat=5)
-    measure("validate (cached in the app)", validate, repeat=3)
-    measure("filter_actors", lambda: filter_actors(dataset, filters))
-    measure(
-        "facet counts",
-        lambda: [count_facet(dataset, filters, facet.name) for facet in dataset.schema.facets],
+    out["markers_ms"] = time_median(lambda: build_marker_data(actors, taxonomy), repeat=3)
+    out["map_ms"] = time_median(lambda: build_map(actors, taxonomy, "fr", view=view).get_root().render(), repeat=3)
+    full = build_map(actors, taxonomy, "fr", view=view).get_root().render()
+    empty = build_map(actors.iloc[:0], taxonomy, "fr", view=view).get_root().render()
+    located = int(actors[C.LAT].notna().sum())
+    out["map_bytes"] = len(full.encode())
+    out["bytes_per_actor"] = (len(full.encode()) - len(empty.encode())) / max(located, 1)
+
+    type_ids = [t for t in taxonomy.ids("types") if t in set(actors[C.TYPE])]
+    os.environ[DATA_DIR_ENV] = str(data_dir)
+    out.update(measure_pages(str(actors[C.ID].iloc[0]), type_ids))
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    if naive:
+        out["naive_filter_typical_ms"] = time_median(lambda: filter_naively(dataset, typical), repeat=3)
+        out["naive_filter_search_ms"] = time_median(lambda: filter_naively(dataset, text), repeat=3)
+        start = time.perf_counter()
+        page = build_map_naively(actors, taxonomy)
+        out["naive_map_ms"] = (time.perf_counter() - start) * 1000
+        out["naive_bytes_per_actor"] = len(page.encode()) / max(located, 1)
+    shutil.rmtree(cache, ignore_errors=True)
+    return out
+
+
+# --- the run --------------------------------------------------------------------------
+
+
+ROWS = [
+    ("actors", "actors", "{:,.0f}"),
+    ("load_ms", "load (ms)", "{:,.0f}"),
+    ("validate_ms", "check, full (ms)", "{:,.0f}"),
+    ("validate_cached_ms", "check, cached (ms)", "{:,.1f}"),
+    ("problems", "problems found", "{:,.0f}"),
+    ("filter_typical_ms", "filter typical (ms)", "{:,.1f}"),
+    ("filter_worst_ms", "filter worst (ms)", "{:,.1f}"),
+    ("filter_search_ms", "text search (ms)", "{:,.1f}"),
+    ("markers_ms", "marker rows (ms)", "{:,.1f}"),
+    ("map_ms", "map build+render (ms)", "{:,.1f}"),
+    ("map_bytes", "map page bytes", "{:,.0f}"),
+    ("bytes_per_actor", "bytes per actor", "{:,.1f}"),
+    ("map_component_bytes", "map sent per rerun", "{:,.0f}"),
+    ("cold_start_ms", "cold start (ms)", "{:,.0f}"),
+    ("page_*_first_ms", "{page} first run (ms)", "{:,.0f}"),
+    ("page_*_rerun_ms", "{page} warm rerun (ms)", "{:,.0f}"),
+    ("peak_rss_mb", "peak memory (MB)", "{:,.0f}"),
+    ("naive_filter_typical_ms", "naive filter (ms)", "{:,.1f}"),
+    ("naive_filter_search_ms", "naive search (ms)", "{:,.1f}"),
+    ("naive_map_ms", "naive map (ms)", "{:,.0f}"),
+    ("naive_bytes_per_actor", "naive bytes per actor", "{:,.0f}"),
+    ("ratio_filter", "× filter, naive/now", "{:,.1f}"),
+    ("ratio_search", "× search, naive/now", "{:,.1f}"),
+    ("ratio_map", "× map time, naive/now", "{:,.1f}"),
+    ("ratio_bytes", "× map bytes, naive/now", "{:,.1f}"),
+]
+
+
+def add_ratios(result: dict) -> None:
+    pairs = {
+        "ratio_filter": ("naive_filter_typical_ms", "filter_typical_ms"),
+        "ratio_search": ("naive_filter_search_ms", "filter_search_ms"),
+        "ratio_map": ("naive_map_ms", "map_ms"),
+        "ratio_bytes": ("naive_bytes_per_actor", "bytes_per_actor"),
+    }
+    for name, (naive, now) in pairs.items():
+        if naive in result and result.get(now):
+            result[name] = result[naive] / result[now]
+
+
+def format_table(results: dict[str, dict]) -> str:
+    labels = list(results)
+    keys: list[tuple[str, str, str]] = []
+    for key, title, fmt in ROWS:
+        if "*" in key:
+            stems = [Path(p).stem for p in list_pages()]
+            keys += [(key.replace("*", stem), title.format(page=stem), fmt) for stem in stems]
+        else:
+            keys.append((key, title, fmt))
+    width = max(len(title) for _, title, _ in keys)
+    lines = [f"{'':<{width}}" + "".join(f"{label:>12}" for label in labels)]
+    for key, title, fmt in keys:
+        if not any(key in results[label] for label in labels):
+            continue
+        cells = [fmt.format(results[label][key]) if key in results[label] else "–" for label in labels]
+        lines.append(f"{title:<{width}}" + "".join(f"{cell:>12}" for cell in cells))
+    return "\n".join(lines)
+
+
+def check_budgets(results: dict[str, dict], browser: dict | None = None) -> list[tuple[str, float, float, bool]]:
+    """(budget, measured, limit, holds) for every budget this run can check."""
+    checks = []
+    for label, result in results.items():
+        if "bytes_per_actor" in result:
+            value = result["bytes_per_actor"]
+            checks.append(
+                (f"bytes per actor at {label}", value, BUDGET_BYTES_PER_ACTOR, value <= BUDGET_BYTES_PER_ACTOR)
+            )
+    real = results.get(REAL, {}).get("page_map_rerun_ms")
+    if real is not None:
+        checks.append(("map warm rerun at real size (ms)", real, BUDGET_RERUN_REAL_MS, real <= BUDGET_RERUN_REAL_MS))
+        large = results.get("10000", {}).get("page_map_rerun_ms")
+        if large is not None:
+            limit = BUDGET_RERUN_10K_FACTOR * real
+            checks.append(("map warm rerun at 10,000 (ms)", large, limit, large <= limit))
+    for label, figures in (browser or {}).get("sizes", {}).items():
+        value = figures.get("first_marker_ms")
+        if value is not None and label in (REAL, "10000"):
+            ok = value <= BUDGET_FIRST_MARKER_MS
+            checks.append((f"first marker at {label} (ms)", value, BUDGET_FIRST_MARKER_MS, ok))
+    rss = (browser or {}).get("rss_after_sessions_mb")
+    if rss is not None:
+        checks.append(
+            ("server memory after 40 sessions (MB)", rss, BUDGET_RSS_40_SESSIONS_MB, rss <= BUDGET_RSS_40_SESSIONS_MB)
+        )
+    return checks
+
+
+def describe_machine() -> dict:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        mem_kb = 0
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": cpu,
+        "ram_gb": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+    }
+
+
+def run_child(data_dir: Path, naive: bool) -> dict:
+    command = [sys.executable, "-m", "ecosystem.bench", "--child", str(data_dir)] + (["--naive"] if naive else [])
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"measuring {data_dir} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ecosystem.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="100 and 1,000 actors only (the smoke test)")
+    parser.add_argument(
+        "--sizes", help="comma-separated sizes, e.g. 100,1000 (default: real and " + ", ".join(map(str, SIZES)) + ")"
     )
-    measure("build_directory_table", lambda: build_directory_table(dataset, actors, "fr"))
-    measure("build_export_csv", lambda: build_export_csv(dataset, actors))
-    measure("build_map + render (all actors)", lambda: build_map(actors, taxonomy, "fr", view=view).get_root().render())
-    provenance = Provenance(url="https://example.org/", citation="", licence="", release="", data_as_of="")
-    dictionary = build_dictionary(dataset.data_dir)
-    measure(
-        "build_export_xlsx (all actors)", lambda: build_export_xlsx(dataset, actors, dictionary, provenance, "", "fr")
+    parser.add_argument("--json", default=DEFAULT_JSON, help=f"where to write the results (default: {DEFAULT_JSON})")
+    parser.add_argument(
+        "--browser", action="store_true", help="also time the first marker in Chromium (tools/browser_bench.py)"
     )
-    measure(
-        "build_map_file (download, all actors)",
-        lambda: build_map_file(build_map(actors, taxonomy, "fr", view=view), title="map", provenance=provenance),
-        repeat=5,
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--naive", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        print(json.dumps(measure_size(Path(args.child), args.naive)))
+        return 0
+
+    if args.quick:
+        labels = [str(size) for size in QUICK_SIZES]
+    elif args.sizes:
+        labels = [label.strip() for label in args.sizes.split(",") if label.strip()]
+    else:
+        labels = [REAL, *map(str, SIZES)]
+    started = time.perf_counter()
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="ecosystem-bench-") as work:
+        for label in labels:
+            data_dir = ROOT / "data" if label == REAL else generate_dataset(int(label), Path(work) / label)
+            size = len(pd.read_csv(data_dir / "actors.csv", usecols=[C.ID]))
+            print(f"measuring {label} ({size:,} actors)…", file=sys.stderr, flush=True)
+            results[label] = run_child(data_dir, naive=size <= NAIVE_LIMIT)
+            add_ratios(results[label])
+    browser = None
+    if args.browser:
+        from tools.browser_bench import run_browser_bench
+
+        browser = run_browser_bench()
+    checks = check_budgets(results, browser)
+    elapsed = time.perf_counter() - started
+    report = {
+        "machine": describe_machine(),
+        "elapsed_s": round(elapsed, 1),
+        "sizes": results,
+        "browser": browser,
+        "budgets": [
+            {"budget": b, "measured": round(v, 1), "limit": round(limit, 1), "holds": ok} for b, v, limit, ok in checks
+        ],
+    }
+    Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
+    machine = report["machine"]
+    print(format_table(results))
+    if browser:
+        print(format_browser(browser))
+    print()
+    for budget, value, limit, ok in checks:
+        print(f"{'ok  ' if ok else 'OVER'} {budget}: {value:,.1f} (budget {limit:,.1f})")
+    print(
+        f"\n{machine['cpus']} CPUs ({machine['cpu']}), {machine['ram_gb']} GB RAM; {elapsed:.0f} s; results in {args.json}"
     )
+    return 0 if all(ok for *_, ok in checks) else 1
+
+
+def format_browser(browser: dict) -> str:
+    lines = ["", "In Chromium (warm server, network cut):"]
+    for label, figures in browser.get("sizes", {}).items():
+        lines.append(f"  first marker at {label}: {figures['first_marker_ms']:,.0f} ms")
+    if browser.get("rss_after_sessions_mb") is not None:
+        lines.append(
+            f"  server memory: {browser['rss_idle_mb']:,.0f} MB idle, "
+            f"{browser['rss_after_sessions_mb']:,.0f} MB after {browser['sessions']} sessions"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

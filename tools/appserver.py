@@ -41,6 +41,13 @@ def free_port() -> int:
 @contextmanager
 def run_app_server(timeout: float = 60.0, env: dict[str, str] | None = None):
     """Yield the base URL of a running app; stop it afterwards."""
+    with start_app_server(timeout, env) as (base, _):
+        yield base
+
+
+@contextmanager
+def start_app_server(timeout: float = 60.0, env: dict[str, str] | None = None):
+    """Yield the base URL and the server's process (to read its memory); stop it afterwards."""
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
@@ -70,7 +77,7 @@ def run_app_server(timeout: float = 60.0, env: dict[str, str] | None = None):
             if time.monotonic() > deadline:
                 raise RuntimeError("streamlit did not answer its health check in time")
             time.sleep(0.3)
-        yield base
+        yield base, process
     finally:
         process.terminate()
         try:
