@@ -69,7 +69,9 @@
         var marker = L.marker([row[1], row[2]], {
           icon: icon,
           zIndexOffset: selected ? 1000 : 0,
+          typeIndex: types[row[3]] ? row[3] : 0,
         });
+        if (selected) this._selected = marker;
         marker.bindTooltip(
           escapeHtml(row[4]) + '<span hidden>' + SEPARATOR + escapeHtml(row[0]) + "</span>",
           { sticky: false }
@@ -77,7 +79,25 @@
         markers[i] = marker;
       }
       this.addLayers(markers);
+      this._icons = icons;
+      this._types = types;
+      this._selectedSize = selectedSize;
+      // Highlight a clicked marker at once; the page then shows its card.
+      this.on("click", function (e) {
+        if (e.layer instanceof L.Marker && !(e.layer instanceof L.MarkerCluster)) this.select(e.layer);
+      });
       this._legend = options.legend && options.legend.length ? buildLegend(options) : null;
+    },
+    select: function (marker) {
+      if (this._selected === marker) return;
+      if (this._selected) {
+        this._selected.setIcon(this._icons[this._selected.options.typeIndex]);
+        this._selected.setZIndexOffset(0);
+      }
+      var type = this._types[marker.options.typeIndex];
+      marker.setIcon(buildIcon(type[1], this._selectedSize, true));
+      marker.setZIndexOffset(1000);
+      this._selected = marker;
     },
     onAdd: function (map) {
       L.MarkerClusterGroup.prototype.onAdd.call(this, map);

@@ -63,6 +63,10 @@ def test_clicking_a_marker_shows_the_card(page: Page, app_url, real):
     marker.click(force=True)
     expect(page).to_have_url(re.compile(r"actor="), timeout=TIMEOUT)
     expect(page.get_by_role("link", name="Open the full profile")).to_be_visible(timeout=TIMEOUT)
+    # the clicked actor's marker is drawn larger, and the legend names its type
+    expect(frame.locator(".ecosystem-marker.selected")).to_have_count(1, timeout=TIMEOUT)
+    type_label = real.taxonomy.label("types", actor[C.TYPE], "en")
+    expect(frame.locator(".ecosystem-legend")).to_contain_text(type_label)
 
 
 def test_filter_changes_url_and_table_and_survives_navigation(page: Page, app_url, real):
