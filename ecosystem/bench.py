@@ -207,7 +207,7 @@ def _filter_widget(app):
     raise LookupError("no type filter in the sidebar")
 
 
-def measure_pages(actor_id: str, type_ids: list[str], reruns: int = 4) -> dict:
+def measure_pages(actor_id: str, type_ids: list[str], changes: int = 4) -> dict:
     """Every page through AppTest: a new session's first run, then warm reruns after filter changes."""
     from streamlit.testing.v1 import AppTest
 
@@ -228,7 +228,7 @@ def measure_pages(actor_id: str, type_ids: list[str], reruns: int = 4) -> dict:
         first = (time.perf_counter() - start) * 1000
         reruns = []
         choices = [type_ids[:1], type_ids[:2], type_ids[1:2], []]
-        for choice in (choices * reruns)[:reruns]:
+        for choice in (choices * changes)[:changes]:
             widget = _filter_widget(app)
             start = time.perf_counter()
             widget.set_value(choice).run()
@@ -293,7 +293,7 @@ def measure_size(data_dir: Path, naive: bool) -> dict:
 
     type_ids = [t for t in taxonomy.ids("types") if t in set(actors[C.TYPE])]
     os.environ[DATA_DIR_ENV] = str(data_dir)
-    out.update(measure_pages(str(actors[C.ID].iloc[0]), type_ids, reruns=8 if repeat > 1 else 4))
+    out.update(measure_pages(str(actors[C.ID].iloc[0]), type_ids, changes=8 if repeat > 1 else 4))
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     if naive:
