@@ -19,7 +19,7 @@ $(VENV)/.test: requirements-test.txt requirements.txt | $(PY)
 
 run: $(VENV)/.runtime
 	$(PY) -m ecosystem release
-	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+	MALLOC_ARENA_MAX=2 $(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
 test: $(VENV)/.test
 	$(PY) -m ruff check .

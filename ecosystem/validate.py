@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import frictionless
 import pandas as pd
 
 from . import columns as C
@@ -95,6 +94,8 @@ def describe_error(error) -> str:
 
 def check_descriptor(data_dir: Path) -> list[Problem]:
     """Types, required cells, uniqueness, patterns and foreign keys, per the descriptor."""
+    import frictionless  # imported here: the app reads a kept result and need not load it (8 MB)
+
     report = frictionless.validate(str(data_dir / DESCRIPTOR))
     problems = [Problem(DESCRIPTOR, 0, "", "", error.message) for error in report.errors]
     for task in report.tasks:

@@ -57,7 +57,8 @@ def start_app_server(timeout: float = 60.0, env: dict[str, str] | None = None):
     process = subprocess.Popen(
         command,
         cwd=ROOT,
-        env={**os.environ, **(env or {})},
+        # Two malloc arenas instead of one per script thread: about 8 MB less, as `make run` does.
+        env={"MALLOC_ARENA_MAX": "2", **os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
