@@ -200,50 +200,6 @@ def list_pages() -> list[str]:
     return [page.file for page in PAGES]
 
 
-def _filter_widget(app):
-    for widget in app.sidebar.multiselect:
-        if str(widget.key).endswith("type"):
-            return widget
-    raise LookupError("no type filter in the sidebar")
-
-
-def measure_pages(actor_id: str, type_ids: list[str], changes: int = 4) -> dict:
-    """Every page through AppTest: a new session's first run, then warm reruns after filter changes."""
-    from streamlit.testing.v1 import AppTest
-
-    entry = str(ROOT / "dashboard.py")
-    results = {}
-    start = time.perf_counter()
-    AppTest.from_file(entry, default_timeout=600).run()
-    results["cold_start_ms"] = (time.perf_counter() - start) * 1000
-    for page in list_pages():
-        app = AppTest.from_file(entry, default_timeout=600)
-        app.query_params["actor"] = actor_id
-        app.run()
-        start = time.perf_counter()
-        if page != list_pages()[0]:
-            app.switch_page(page).run()
-        else:
-            app.run()
-        first = (time.perf_counter() - start) * 1000
-        reruns = []
-        choices = [type_ids[:1], type_ids[:2], type_ids[1:2], []]
-        for choice in (choices * changes)[:changes]:
-            widget = _filter_widget(app)
-            start = time.perf_counter()
-            widget.set_value(choice).run()
-            reruns.append((time.perf_counter() - start) * 1000)
-        if app.exception:
-            raise RuntimeError(f"{page}: {app.exception}")
-        name = Path(page).stem
-        results[f"page_{name}_first_ms"] = first
-        results[f"page_{name}_rerun_ms"] = statistics.median(reruns)
-        if name == "map":
-            component = next(e for e in app.get("component_instance") if "st_folium" in e.proto.component_name)
-            results["map_component_bytes"] = len(component.proto.json_args.encode())
-    return results
-
-
 def measure_size(data_dir: Path, naive: bool) -> dict:
     """Everything for one dataset; runs in its own process."""
     from .datacache import validate_with_cache
@@ -293,6 +249,8 @@ def measure_size(data_dir: Path, naive: bool) -> dict:
 
     type_ids = [t for t in taxonomy.ids("types") if t in set(actors[C.TYPE])]
     os.environ[DATA_DIR_ENV] = str(data_dir)
+    from tools.page_bench import measure_pages  # AppTest knows Streamlit: kept out of the package
+
     out.update(measure_pages(str(actors[C.ID].iloc[0]), type_ids, changes=8 if repeat > 1 else 4))
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
