@@ -372,6 +372,7 @@ def describe_machine() -> dict:
         "cpu": cpu,
         "ram_gb": round(mem_kb / 1024 / 1024, 1),
         "python": platform.python_version(),
+        "load_average_1min": round(os.getloadavg()[0], 1),  # other work on the machine skews every time
     }
 
 
@@ -441,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     for budget, value, limit, ok in checks:
         print(f"{'ok  ' if ok else 'OVER'} {budget}: {value:,.1f} (budget {limit:,.1f})")
     print(
-        f"\n{machine['cpus']} CPUs ({machine['cpu']}), {machine['ram_gb']} GB RAM; {elapsed:.0f} s; results in {args.json}"
+        f"\n{machine['cpus']} CPUs ({machine['cpu']}), {machine['ram_gb']} GB RAM, load {machine['load_average_1min']}; {elapsed:.0f} s; results in {args.json}"
     )
     return 0 if all(ok for *_, ok in checks) else 1
 
