@@ -80,8 +80,11 @@ def read_marker_layers(script: str) -> list[tuple[list, dict]]:
     decoder = json.JSONDecoder()
     layers = []
     for match in re.finditer(re.escape(_CALL), script):
-        rows, end = decoder.raw_decode(script, match.end())
-        options, _ = decoder.raw_decode(script, script.index("{", end))
+        try:
+            rows, end = decoder.raw_decode(script, match.end())
+            options, _ = decoder.raw_decode(script, script.index("{", end))
+        except ValueError:
+            continue  # a mention, not a call (markers.js itself, once inlined)
         layers.append((rows, options))
     return layers
 

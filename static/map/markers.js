@@ -2,7 +2,7 @@
  Actor markers drawn in the browser from compact rows, so that the page sends
  about 50 bytes an actor instead of a Leaflet script per marker.
 
- L.ecosystemMarkers(rows, options) is a marker cluster group:
+ L.ecosystemMarkers builds, from (rows, options), a marker cluster group:
    rows     [[id, lat, lon, typeIndex, label], ...]
    options  {types: [[svg, selectedSvg, legendSvg, label], ...], size, selectedSize,
              selected: id or null, legend: [typeIndex, ...], legendTitle,
