@@ -79,7 +79,8 @@ def generate_dataset(size: int, target: Path, source: Path = ROOT / "data", seed
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(source / "datapackage.json", target)
     shutil.copytree(source / "taxonomy", target / "taxonomy", dirs_exist_ok=True)
-    shutil.copy(source / "places.csv", target)
+    for path in source.glob("*.csv"):  # places, goals and any other file the descriptor names
+        shutil.copy(path, target)
     read = lambda name: pd.read_csv(source / name, dtype=str, keep_default_na=False)  # noqa: E731
     real, places, relations, milestones = (
         read(n) for n in ("actors.csv", "places.csv", "relations.csv", "milestones.csv")
@@ -457,6 +458,10 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
     machine = report["machine"]
     print(format_table(results))
+    for label, figures in results.items():
+        for key, message in figures.items():
+            if key.endswith("_error"):
+                print(f"{key.removeprefix('page_').removesuffix('_error')} page raised at {label}: {message}")
     if browser:
         print(format_browser(browser))
     print()
