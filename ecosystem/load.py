@@ -5,7 +5,6 @@ app, and `validate` says precisely what is wrong. Everything derived here (searc
 keys, item keys, memberships, indexes by actor) is built once per data version.
 """
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pandas as pd
 
 from . import columns as C
 from .config import DESCRIPTOR, resolve_data_dir
+from .datacache import hash_files
 from .schema import Schema, load_schema
 from .taxonomy import Taxonomy, load_taxonomy
 from .text import fold, split_multi
@@ -88,12 +88,8 @@ def read_resource(directory: Path, schema: Schema, resource: str) -> pd.DataFram
 
 def compute_version(directory: Path, schema: Schema) -> str:
     """A short hash of the descriptor and every file it names: the cache key of derived work."""
-    digest = hashlib.sha256((directory / DESCRIPTOR).read_bytes())
-    for path in sorted(schema.paths.values()):
-        file = directory / path
-        digest.update(path.encode())
-        digest.update(file.read_bytes() if file.exists() else b"")
-    return digest.hexdigest()[:16]
+    files = [directory / DESCRIPTOR, *(directory / path for path in schema.paths.values() if path)]
+    return hash_files([file for file in files if file.is_file()], directory)[:16]
 
 
 def _numbers(series: pd.Series) -> pd.Series:

@@ -61,6 +61,8 @@ def test_the_no_scroll_check_sees_a_page_that_scrolls(screen: Page, app_url):
     """The check above can fail: the long home page scrolls at the same size."""
     screen.goto(f"{app_url}/?lang=en")
     wait_for_app(screen)
+    # the page is long once its charts have drawn (plotly loads lazily)
+    screen.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(state="attached", timeout=TIMEOUT)
     assert screen.evaluate(SCROLLERS) != []
 
 
