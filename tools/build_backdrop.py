@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "static" / "geo"
-DEFAULT_GEO = ROOT.parent.parent / "shared" / "geo"
+DEFAULT_GEO = ROOT.parent / "shared" / "geo"  # shared/ lies beside the project
 DIGITS = 3  # 0.001 degree: about 110 m north-south, 80 m east-west here
 TOLERANCE = 0.002  # Douglas-Peucker tolerance, in degrees (about 200 m)
 TOWN_POPULATION = 10_000
