@@ -317,6 +317,11 @@ def build_founding_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def build_type_marker(colour: str, symbol: str, size) -> dict:
+    """A scatter marker in a type's colour and shape, the same in every chart."""
+    return {"symbol": symbol, "color": colour, "size": size, "opacity": 0.8, "line": {"width": 1.5, "color": colour}}
+
+
 def build_founding_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, titled: bool = True) -> go.Figure:
     """Each actor a marker at its founding year, on its type's row (colour and shape by type)."""
     figure = go.Figure()
@@ -332,13 +337,7 @@ def build_founding_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *
                 name=group["type_label"].iloc[0],
                 text=group["name"],
                 customdata=group["actor"],
-                marker={
-                    "symbol": symbol,
-                    "color": colour,
-                    "size": 12,
-                    "opacity": 0.8,
-                    "line": {"width": 1.5, "color": colour},
-                },
+                marker=build_type_marker(colour, symbol, 12),
                 hovertemplate="%{text} (%{x})<extra></extra>",
             )
         )
@@ -460,13 +459,7 @@ def build_timeline_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *
                 text=[
                     f"{d} · {n}: {ti}" for d, n, ti in zip(group["date"], group["name"], group["title"], strict=True)
                 ],
-                marker={
-                    "symbol": symbol,
-                    "color": colour,
-                    "size": [10 + min(22.0, (a / 1e6) ** 0.5 * 1.6) for a in amounts],
-                    "opacity": 0.8,
-                    "line": {"width": 1.5, "color": colour},
-                },
+                marker=build_type_marker(colour, symbol, [10 + min(22.0, (a / 1e6) ** 0.5 * 1.6) for a in amounts]),
                 hovertemplate="%{text}<extra></extra>",
             )
         )

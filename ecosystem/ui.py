@@ -641,15 +641,7 @@ def render_goals(page: Page) -> None:
             date=format_day(page.dataset.data_as_of, page.lang),
         )
     )
-    for row in range(0, len(view.cards), 3):
-        for column, card in zip(st.columns(3), view.cards[row : row + 3], strict=False):
-            with column.container(border=True):
-                st.metric(card.label, card.figure)
-                st.caption(card.target)
-                if card.share is not None:
-                    st.progress(card.share)
-                st.markdown(card.sentence)
-                st.caption(card.source)
+    render_goal_cards(view.cards)
     st.markdown(view.acquisitions)
     with st.expander(page.t("goal_evidence")):
         st.dataframe(view.evidence, hide_index=True, width="stretch", key="goals_evidence")
@@ -773,3 +765,17 @@ def render_present_controls(page: Page, show: Show) -> None:
     row.caption(f"{position} · {page.t('present_keys')}")
     values = {"advance": "true" if show.advances else "false", "milliseconds": show.interval * 1000}
     st.html(PRESENT_SCRIPT % {**values, "scene": show.scene}, unsafe_allow_javascript=True)
+
+
+def render_goal_cards(cards, *, detailed: bool = True) -> None:
+    """Goal cards three to a row; the detailed form adds the sentence and the source under each."""
+    for row in range(0, len(cards), 3):
+        for column, card in zip(st.columns(3), cards[row : row + 3], strict=False):
+            with column.container(border=True):
+                st.metric(card.label, card.figure)
+                st.caption(card.target)
+                if card.share is not None:
+                    st.progress(card.share)
+                if detailed:
+                    st.markdown(card.sentence)
+                    st.caption(card.source)

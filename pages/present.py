@@ -62,13 +62,7 @@ if setup:
         goals = ui.build_cached_goals_view(dataset.version, lang, dataset)
         if goals is not None:
             st.subheader(page.t("goals_title"), anchor=False)
-            for row in range(0, len(goals.cards), 3):
-                for column, card in zip(st.columns(3), goals.cards[row : row + 3], strict=False):
-                    with column.container(border=True):
-                        st.metric(card.label, card.figure)
-                        st.caption(card.target)
-                        if card.share is not None:
-                            st.progress(card.share)
+            ui.render_goal_cards(goals.cards, detailed=False)
     elif show.name == "map":
         fmap = build_map(
             actors,
