@@ -21,25 +21,19 @@ LAYOUT_SEED = 1976  # the year the CIML was founded
 LAYOUT_ITERATIONS = 200
 LAYOUT_SPACING = 0.3  # networkx's k: larger than its default 1/sqrt(n), so that hubs' neighbours overlap less
 LABEL_LENGTH = 28
-# Relation kind -> (dash, width). Kinds not listed are drawn with DEFAULT_EDGE.
-EDGE_STYLES = {
-    "spin_off_of": ("solid", 3.0),
-    "acquired_by": ("solid", 4.0),
-    "subsidiary_of": ("dashdot", 3.0),
-    "partner_of": ("dot", 2.0),
-    "member_of": ("solid", 0.8),
-    "founding_member_of": ("solid", 1.6),
-    "funded_by": ("dash", 2.0),
-    "hosted_by": ("longdash", 1.4),
-    "operates": ("longdashdot", 1.4),
-}
+# An edge whose kind the taxonomy does not know (the validator reports it) is drawn plainly.
 DEFAULT_EDGE = ("solid", 1.0)
 EDGE_COLOUR = "rgba(90, 90, 90, 0.55)"
 NODE_COLUMNS = ("id", "name", "label", "type", "x", "y", "degree", "shown")
 
 
-def edge_style(kind: str) -> tuple[str, float]:
-    return EDGE_STYLES.get(kind, DEFAULT_EDGE)
+def edge_style(taxonomy: Taxonomy, kind: str) -> tuple[str, float]:
+    """The kind's line (taxonomy/relation_kinds.csv `line_dash`, `line_width`)."""
+    row = taxonomy.row("relation_kinds", kind)
+    try:
+        return row["line_dash"], float(row["line_width"])
+    except (KeyError, ValueError):
+        return DEFAULT_EDGE
 
 
 def build_node_label(name: str, acronym: str) -> str:
@@ -131,7 +125,7 @@ def build_network_figure(
         set(edges[C.KIND]) - set(taxonomy.ids("relation_kinds"))
     ):
         xs, ys = build_edge_segments(edges[edges[C.KIND] == kind], positions).get(kind, ([], []))
-        dash, width = edge_style(kind)
+        dash, width = edge_style(taxonomy, kind)
         figure.add_trace(
             go.Scatter(
                 x=xs,

@@ -22,9 +22,9 @@ DEFAULT_INTERVAL = 20  # seconds per scene; 0 keeps the current scene until some
 MIN_INTERVAL = 5  # shorter would not leave time to read
 MAX_INTERVAL = 600
 
-# Landmarks: the kinds of event that make the story, and the rounds large enough to tell.
-LANDMARK_KINDS = ("founded", "funding_round", "acquisition", "clinical", "award")
-LANDMARK_TYPES = ("research_lab", "biotech", "diagnostics_medtech", "france2030_project")
+# Landmarks: the kinds of event and of actor that make the story (taxonomy `landmark` columns),
+# and the rounds large enough to tell.
+LANDMARK = "landmark"
 LANDMARK_MIN_EUR = 40_000_000
 LANDMARK_ORIGINS = 2
 LANDMARK_YEARS = 50
@@ -155,6 +155,7 @@ def _year(value: str) -> int | None:
 def select_landmarks(
     milestones: pd.DataFrame,
     actors: pd.DataFrame,
+    taxonomy: Taxonomy,
     *,
     until_year: int,
     years: int = LANDMARK_YEARS,
@@ -169,20 +170,23 @@ def select_landmarks(
     clinical steps, then the oldest events.
     """
     types = dict(zip(actors[C.ID], actors[C.TYPE], strict=True))
+    roles = {kind: taxonomy.row("milestone_kinds", kind).get(C.ROLE, "") for kind in taxonomy.ids("milestone_kinds")}
     events = milestones.copy()
     events["_year"] = events[C.DATE].map(_year)
     events = events[
         events["_year"].notna()
         & (events["_year"] >= until_year - years)
         & (events["_year"] <= until_year)
-        & events[C.ACTOR_ID].map(types).isin(LANDMARK_TYPES)
-        & events[C.KIND].isin(LANDMARK_KINDS)
+        & events[C.ACTOR_ID].map(types).isin(taxonomy.ids_where("types", LANDMARK))
+        & events[C.KIND].isin(taxonomy.ids_where("milestone_kinds", LANDMARK))
     ]
+    role = events[C.KIND].map(roles).fillna("")
     amount = pd.to_numeric(events[C.AMOUNT_EUR], errors="coerce").fillna(0)
-    small = events[C.KIND].isin(["funding_round", "award"]) & (amount < LANDMARK_MIN_EUR)
+    small = role.isin([C.ROLE_FUNDING, C.ROLE_AWARD]) & (amount < LANDMARK_MIN_EUR)
     events = events[~small].sort_values(C.DATE, kind="stable").drop_duplicates([C.ACTOR_ID, C.KIND], keep="first")
-    news = events[C.KIND] != "founded"
-    founded = events[C.KIND] == "founded"
+    role = role.reindex(events.index)
+    founded = role == C.ROLE_FOUNDING
+    news = ~founded
     origins = events[founded].head(LANDMARK_ORIGINS).index
     made_news = founded & events[C.ACTOR_ID].isin(set(events.loc[news, C.ACTOR_ID]))
     events = events[news | made_news | events.index.isin(origins)]
@@ -191,7 +195,7 @@ def select_landmarks(
             {
                 "origin": events.index.isin(origins),
                 "amount": amount.reindex(events.index),
-                "step": events[C.KIND].isin(["acquisition", "clinical"]),
+                "step": role.isin([C.ROLE_ACQUISITION, C.ROLE_CLINICAL]),
                 "date": events[C.DATE],
             },
             index=events.index,

@@ -34,7 +34,9 @@ if setup:
     heading, code = st.columns([6, 1], vertical_alignment="top")
     lead_values = {}
     if show.name == "history":
-        landmarks = select_landmarks(dataset.milestones, dataset.actors, until_year=int(dataset.data_as_of[:4] or 0))
+        landmarks = select_landmarks(
+            dataset.milestones, dataset.actors, dataset.taxonomy, until_year=int(dataset.data_as_of[:4] or 0)
+        )
         lead_values = {"count": len(landmarks), "start": str(landmarks[C.DATE].iloc[0])[:4] if len(landmarks) else ""}
     elif show.name == "laureates":
         laureates = select_laureates(actors)

@@ -45,7 +45,7 @@ def check_matrix(app, lang, real):
 
 def check_history(app, lang, real):
     until = int(real.data_as_of[:4])
-    events = select_landmarks(real.milestones, real.actors, until_year=until)
+    events = select_landmarks(real.milestones, real.actors, real.taxonomy, until_year=until)
     title = C.TITLE_FR if lang == "fr" else C.TITLE_EN
     shown = texts(app)
     assert len(events) >= 8

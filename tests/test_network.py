@@ -12,7 +12,6 @@ from ecosystem import columns as C
 from ecosystem.insights import type_style
 from ecosystem.load import load_dataset
 from ecosystem.network import (
-    EDGE_STYLES,
     build_edge_segments,
     build_network,
     build_network_figure,
@@ -20,6 +19,7 @@ from ecosystem.network import (
     build_relation_list,
     compute_layout,
     describe_network,
+    edge_style,
     read_node_click,
     select_edges,
 )
@@ -126,9 +126,9 @@ def test_figure_draws_edges_first_unclickable_and_nodes_last_with_ids(tiny):
 
 
 def test_every_relation_kind_has_its_own_edge_style():
-    assert set(TAXONOMY.ids("relation_kinds")) <= set(EDGE_STYLES)
-    styles = [EDGE_STYLES[kind] for kind in TAXONOMY.ids("relation_kinds")]
+    styles = [edge_style(TAXONOMY, kind) for kind in TAXONOMY.ids("relation_kinds")]
     assert len(set(styles)) == len(styles)
+    assert edge_style(TAXONOMY, "no_such_kind") == ("solid", 1.0)
 
 
 @pytest.mark.parametrize(

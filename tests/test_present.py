@@ -30,6 +30,9 @@ from ecosystem.present import (
     shorten,
     toggle_pause,
 )
+from ecosystem.schema import load_schema
+from ecosystem.taxonomy import load_taxonomy
+from tests.conftest import DATA
 
 
 def test_scenes_are_the_story_in_order():
@@ -183,6 +186,8 @@ def _milestones(rows):
     )
 
 
+SCHEMA = load_schema(DATA)
+TAXONOMY = load_taxonomy(DATA, {name: SCHEMA.paths[name] for name in SCHEMA.vocabularies})
 ACTORS = pd.DataFrame(
     {
         C.ID: ["lab", "bio", "dx", "bank", "proj"],
@@ -236,7 +241,7 @@ ACTORS = pd.DataFrame(
     ],
 )  # fmt: skip
 def test_select_landmarks(rows, until, limit, expected):
-    events = select_landmarks(_milestones(rows), ACTORS, until_year=until, limit=limit)
+    events = select_landmarks(_milestones(rows), ACTORS, TAXONOMY, until_year=until, limit=limit)
     assert list(events[C.TITLE_EN]) == expected
 
 
