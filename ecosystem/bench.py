@@ -33,6 +33,8 @@ import pandas as pd
 
 from . import columns as C
 from .config import DATA_DIR_ENV, ROOT
+from .schema import load_schema
+from .taxonomy import load_taxonomy
 from .text import fold
 from .validate import distance_km
 
@@ -85,11 +87,17 @@ def generate_dataset(size: int, target: Path, source: Path = ROOT / "data", seed
     real, places, relations, milestones = (
         read(n) for n in ("actors.csv", "places.csv", "relations.csv", "milestones.csv")
     )
+    schema = load_schema(source)
+    taxonomy = load_taxonomy(source, {name: schema.paths[name] for name in schema.vocabularies})
+    city_kinds = taxonomy.ids_where("place_kinds", C.ROLE, C.ROLE_CITY)
+    acquired = taxonomy.ids_where("statuses", C.ROLE, C.ROLE_ACQUIRED)
+    acquirer_kinds = taxonomy.ids_where("relation_kinds", C.ROLE, C.ROLE_ACQUIRER)
+    own_point = next(p for p in taxonomy.ids("precisions") if not taxonomy.row("precisions", p).get(C.PLACE_KINDS))
     coords = {row.id: (float(row.lat), float(row.lon)) for row in places.itertuples()}
     cities = {
         fold(row.city): (float(row.lat), float(row.lon), float(row.radius_km or 10))
         for row in places.itertuples()
-        if row.kind == "city"
+        if row.kind in city_kinds
     }
     templates = real.to_dict("records")
     rows, ids = [], []
@@ -101,18 +109,18 @@ def generate_dataset(size: int, target: Path, source: Path = ROOT / "data", seed
         row[C.ACRONYM] = ""
         for column in (C.WEBSITE, "siren", "ror", "rnsr", "finess", C.NOTES):  # unique per actor: left empty
             row[column] = ""
-        if row[C.STATUS] == "acquired":  # an acquisition needs its relation: keep the actor active
-            row[C.STATUS], row[C.STATUS_YEAR] = "active", ""
+        if row[C.STATUS] in acquired:  # an acquisition needs its relation: leave the status unknown
+            row[C.STATUS], row[C.STATUS_YEAR] = "", ""
         position = coords.get(row[C.SITE])
         if position is not None:
             row[C.LAT], row[C.LON] = _jitter_inside(*position, cities.get(fold(row[C.CITY])), rng)
-            row[C.PRECISION], row[C.SITE] = "address", ""
+            row[C.PRECISION], row[C.SITE] = own_point, ""
         rows.append(row)
         ids.append(row[C.ID])
     write_rows(target / "actors.csv", list(real.columns), rows)
 
-    kinds = [kind for kind in relations[C.KIND] if kind != "acquired_by"]
-    link_rows = relations[relations[C.KIND] != "acquired_by"].to_dict("records")
+    kinds = [kind for kind in relations[C.KIND] if kind not in acquirer_kinds]
+    link_rows = relations[~relations[C.KIND].isin(acquirer_kinds)].to_dict("records")
     links, seen = [], set()
     for _ in range(int(size * len(relations) / max(len(real), 1))):
         source_id, target_id = rng.sample(ids, 2) if size > 1 else (ids[0], ids[0])
@@ -224,7 +232,10 @@ def measure_size(data_dir: Path, naive: bool) -> dict:
     out["problems"] = len(problems)
     out["validate_cached_ms"] = time_median(lambda: validate_with_cache(data_dir), repeat=repeat)
 
-    typical = Filters(type=frozenset({"biotech", "pharma"}), area=frozenset({"oncology"}))
+    # typical: the headline types in the first therapeutic area (companies in oncology, on the real data)
+    typical = Filters(
+        type=frozenset(taxonomy.ids_where("types", C.HEADLINE)), area=frozenset(taxonomy.ids("areas")[:1])
+    )
     worst = Filters(
         type=frozenset(taxonomy.ids("types")[:6]),
         area=frozenset(taxonomy.ids("areas")[:4]),
