@@ -185,3 +185,14 @@ def test_build_network_puts_the_pieces_together(tiny):
 def test_build_network_with_nothing_to_draw(tiny):
     nodes, edges, figure = build_network(tiny, ["alone"], compute_layout(tiny.relations), "en")
     assert (len(nodes), len(edges), len(figure.data)) == (0, 0, 0)
+
+
+def test_layout_of_a_large_graph():
+    """From 500 nodes networkx switches to its sparse layout: thousands of actors still get positions."""
+    from ecosystem.network import compute_layout
+
+    ids = [f"actor-{number:04d}" for number in range(600)]
+    relations = pd.DataFrame({C.SOURCE_ID: ids[1:], C.TARGET_ID: ids[:-1], C.KIND: "partner_of"})
+    positions = compute_layout(relations)
+    assert set(positions) == set(ids)
+    assert compute_layout(relations) == positions
