@@ -86,6 +86,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Click a marker to see the actor's card.",
         "fr": "Cliquez sur un marqueur pour voir la fiche de l'acteur.",
     },
+    "map_legend_approximate": {
+        "en": "Dashed: at its district's or city's centre",
+        "fr": "En tirets : au centre de son quartier ou de sa ville",
+    },
     "map_legend": {"en": "Types of actor", "fr": "Types d'acteurs"},
     "map_markers": {"en": "{count} actors on the map", "fr": "{count} acteurs sur la carte"},
     "open_profile": {"en": "Open the full profile", "fr": "Ouvrir la fiche complète"},

@@ -15,6 +15,7 @@ from folium.plugins import MarkerCluster
 from . import columns as C
 from . import markers
 from .backdrop import add_backdrop
+from .i18n import t
 from .markers import MarkerData, MarkerLayer, read_tooltip_id
 from .taxonomy import Taxonomy
 
@@ -177,7 +178,7 @@ def build_type_styles(taxonomy: Taxonomy, lang: str) -> list[list[str]]:
 
 def build_marker_data(actors: pd.DataFrame, taxonomy: Taxonomy) -> MarkerData:
     """The compact rows of the located actors (cache this per data version and filters)."""
-    return markers.build_marker_data(actors, taxonomy.ids("types"))
+    return markers.build_marker_data(actors, taxonomy.ids("types"), taxonomy.ids_where("precisions", C.APPROXIMATE))
 
 
 def build_marker_layer(
@@ -192,6 +193,7 @@ def build_marker_layer(
         "selected": selected,
         "legend": [type_ids.index(item) for item in data.types],
         "legendTitle": legend_title,
+        "approximateLabel": t("map_legend_approximate", lang) if data.approximate else "",
         "cluster": {"showCoverageOnHover": False, "maxClusterRadius": 40},
     }
     return MarkerLayer(data, options)

@@ -33,6 +33,7 @@ class MarkerData:
     rows_json: str
     count: int
     types: tuple[str, ...]  # the type ids present, in taxonomy order
+    approximate: int = 0  # how many stand for an area (a district or a city), not the actor's building
 
 
 def encode_json(value) -> str:
@@ -47,31 +48,35 @@ def short_label(name: str, length: int = LABEL_LENGTH) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-def build_marker_rows(actors: pd.DataFrame, type_ids: tuple[str, ...]) -> list[list]:
-    """One row per located actor; an unknown type gets the index after the last type."""
+def build_marker_rows(actors: pd.DataFrame, type_ids: tuple[str, ...], approximate: tuple[str, ...] = ()) -> list[list]:
+    """One row per located actor; an unknown type gets the index after the last type.
+
+    A row ends with 1 when the actor's precision is `approximate` (its point is its
+    district's or city's), so that the browser draws it differently.
+    """
     located = actors.dropna(subset=[C.LAT, C.LON])
     index = {item: number for number, item in enumerate(type_ids)}
     types = located[C.TYPE].map(index).fillna(len(type_ids)).astype(int)
-    return [
-        list(row)
-        for row in zip(
-            located[C.ID].astype(str).tolist(),
-            located[C.LAT].round(COORD_DIGITS).tolist(),
-            located[C.LON].round(COORD_DIGITS).tolist(),
-            types.tolist(),
-            [short_label(name) for name in located[C.NAME].tolist()],
-            strict=True,
-        )
-    ]
+    rows = zip(
+        located[C.ID].astype(str).tolist(),
+        located[C.LAT].round(COORD_DIGITS).tolist(),
+        located[C.LON].round(COORD_DIGITS).tolist(),
+        types.tolist(),
+        [short_label(name) for name in located[C.NAME].tolist()],
+        located[C.PRECISION].isin(approximate).tolist(),
+        strict=True,
+    )
+    return [[*row[:5], 1] if row[5] else list(row[:5]) for row in rows]
 
 
-def build_marker_data(actors: pd.DataFrame, type_ids: tuple[str, ...]) -> MarkerData:
-    rows = build_marker_rows(actors, type_ids)
+def build_marker_data(actors: pd.DataFrame, type_ids: tuple[str, ...], approximate: tuple[str, ...] = ()) -> MarkerData:
+    rows = build_marker_rows(actors, type_ids, approximate)
     present = {row[3] for row in rows}
     return MarkerData(
         rows_json=encode_json(rows),
         count=len(rows),
         types=tuple(item for number, item in enumerate(type_ids) if number in present),
+        approximate=sum(1 for row in rows if len(row) > 5),
     )
 
 

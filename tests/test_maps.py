@@ -206,3 +206,25 @@ def test_legend_lists_only_shown_types(mini):
     options = json.loads(layer.options_json)
     legend = [options["types"][index][3] for index in options["legend"]]
     assert legend == ["Biotech", "Groupe pharmaceutique"]
+
+
+@pytest.mark.parametrize(
+    ("actor", "approximate"),
+    [("beta-bio", False), ("epsilon-hospital", False), ("delta-pharma", True), ("mib", True)],
+)
+def test_marker_rows_flag_points_that_stand_for_an_area(mini, actor, approximate):
+    """A district or city point is flagged, so the browser draws it dashed and the legend says why."""
+    approximate_precisions = mini.taxonomy.ids_where("precisions", C.APPROXIMATE)
+    rows = {row[0]: row for row in build_marker_rows(mini.actors, mini.taxonomy.ids("types"), approximate_precisions)}
+    assert (len(rows[actor]) == 6 and rows[actor][5] == 1) is approximate
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "Dashed: at its district"), ("fr", "En tirets : au centre de son quartier")]
+)
+def test_legend_explains_approximate_points_only_when_shown(mini, lang, words):
+    from ecosystem.maps import build_marker_data as build_for_map
+
+    for rows, shown in ((mini.actors, True), (mini.actors.loc[["beta-bio"]], False)):
+        layer = build_marker_layer(build_for_map(rows, mini.taxonomy), mini.taxonomy, lang)
+        assert (words in json.loads(layer.options_json)["approximateLabel"]) is shown

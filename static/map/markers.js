@@ -3,9 +3,9 @@
  about 50 bytes an actor instead of a Leaflet script per marker.
 
  L.ecosystemMarkers builds, from (rows, options), a marker cluster group:
-   rows     [[id, lat, lon, typeIndex, label], ...]
+   rows     [[id, lat, lon, typeIndex, label(, 1 when the point is the district's or city's)], ...]
    options  {types: [[svg, selectedSvg, legendSvg, label], ...], size, selectedSize,
-             selected: id or null, legend: [typeIndex, ...], legendTitle,
+             selected: id or null, legend: [typeIndex, ...], legendTitle, approximateLabel,
              cluster: {markercluster options}}
  Each marker is an SVG (shape and colour per type) with the class
  "ecosystem-marker"; its tooltip shows the name and carries the id, hidden,
@@ -23,10 +23,14 @@
     });
   }
 
-  function buildIcon(svg, size, selected) {
+  // A point that stands for an area (district or city centre) is drawn faded, in a dashed ring.
+  var APPROXIMATE_STYLE =
+    "display:block;opacity:0.6;border:1.5px dashed #222;border-radius:50%;box-sizing:border-box;line-height:0";
+
+  function buildIcon(svg, size, selected, approximate) {
     return L.divIcon({
-      html: svg,
-      className: "ecosystem-marker" + (selected ? " selected" : ""),
+      html: approximate ? '<span style="' + APPROXIMATE_STYLE + '">' + svg + "</span>" : svg,
+      className: "ecosystem-marker" + (selected ? " selected" : "") + (approximate ? " approximate" : ""),
       iconSize: [size, size],
       iconAnchor: [size / 2, size / 2],
     });
@@ -45,6 +49,12 @@
         var type = options.types[index];
         if (type) parts.push("<div>" + type[2] + " " + escapeHtml(type[3]) + "</div>");
       });
+      if (options.approximateLabel) {
+        parts.push(
+          '<div style="white-space:nowrap"><span style="display:inline-block;width:12px;height:12px;vertical-align:middle;' +
+            APPROXIMATE_STYLE + '"></span> ' + escapeHtml(options.approximateLabel) + "</div>"
+        );
+      }
       div.innerHTML = parts.join("");
       return div;
     };
@@ -58,18 +68,24 @@
       var size = options.size || 18;
       var selectedSize = options.selectedSize || 28;
       var icons = types.map(function (type) {
-        return buildIcon(type[0], size, false);
+        return buildIcon(type[0], size, false, false);
+      });
+      var approximateIcons = types.map(function (type) {
+        return buildIcon(type[0], size, false, true);
       });
       var markers = new Array(rows.length);
       for (var i = 0; i < rows.length; i++) {
         var row = rows[i];
         var selected = options.selected != null && row[0] === options.selected;
         var type = types[row[3]] || types[0];
-        var icon = selected ? buildIcon(type[1], selectedSize, true) : icons[row[3]] || icons[0];
+        var approximate = row[5] === 1;
+        var plain = (approximate ? approximateIcons : icons)[row[3]] || icons[0];
+        var icon = selected ? buildIcon(type[1], selectedSize, true, approximate) : plain;
         var marker = L.marker([row[1], row[2]], {
           icon: icon,
           zIndexOffset: selected ? 1000 : 0,
           typeIndex: types[row[3]] ? row[3] : 0,
+          approximate: approximate,
         });
         if (selected) this._selected = marker;
         marker.bindTooltip(
@@ -80,6 +96,7 @@
       }
       this.addLayers(markers);
       this._icons = icons;
+      this._approximateIcons = approximateIcons;
       this._types = types;
       this._selectedSize = selectedSize;
       // Highlight a clicked marker at once; the page then shows its card.
@@ -91,11 +108,12 @@
     select: function (marker) {
       if (this._selected === marker) return;
       if (this._selected) {
-        this._selected.setIcon(this._icons[this._selected.options.typeIndex]);
+        var previous = this._selected.options;
+        this._selected.setIcon((previous.approximate ? this._approximateIcons : this._icons)[previous.typeIndex]);
         this._selected.setZIndexOffset(0);
       }
       var type = this._types[marker.options.typeIndex];
-      marker.setIcon(buildIcon(type[1], this._selectedSize, true));
+      marker.setIcon(buildIcon(type[1], this._selectedSize, true, marker.options.approximate));
       marker.setZIndexOffset(1000);
       this._selected = marker;
     },
