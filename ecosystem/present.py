@@ -15,6 +15,7 @@ import segno
 
 from . import columns as C
 from .taxonomy import Taxonomy
+from .views import escape_markdown
 
 # The scenes in the order they are shown; each has its title in the catalogue as "scene_<name>".
 SCENES = ("figures", "map", "matrix", "history", "laureates", "network")
@@ -295,3 +296,20 @@ SCENE_LINKS = {
     "laureates": ("directory", {"f2030": "1"}),
     "network": ("network", {}),
 }
+
+
+def build_landmarks_markdown(lines: list[Landmark]) -> str:
+    """The landmark scene as a Markdown list, data escaped."""
+    return "\n".join(
+        f"- **{line.year}** · **{escape_markdown(line.actor)}** · {escape_markdown(line.text)}" for line in lines
+    )
+
+
+def build_laureates_markdown(laureates: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
+    """The France 2030 scene as a Markdown list: name, type and programme, data escaped."""
+    return "\n".join(
+        f"- **{escape_markdown(shorten(name, 60))}** · "
+        f"{escape_markdown(taxonomy.label('types', kind, lang))} · "
+        f"{escape_markdown(shorten(programme, 70))}"
+        for name, kind, programme in zip(laureates[C.NAME], laureates[C.TYPE], laureates[C.FRANCE2030], strict=True)
+    )

@@ -14,14 +14,15 @@ from ecosystem.network import describe_network
 from ecosystem.present import (
     SCENE_LINKS,
     build_landmark_lines,
+    build_landmarks_markdown,
+    build_laureates_markdown,
     build_live_url,
     build_qr_data_uri,
     fit_height,
     select_landmarks,
     select_laureates,
-    shorten,
 )
-from ecosystem.views import build_headline_figures, escape_markdown
+from ecosystem.views import build_headline_figures
 
 BODY_HEIGHT = 700  # pixels left for a scene's chart or map on a 1080-pixel-high screen
 
@@ -84,22 +85,9 @@ if setup:
                 fit_height(chart, BODY_HEIGHT - 60, marker_size=52), width="stretch", config={"displayModeBar": False}
             )
     elif show.name == "history":
-        lines = build_landmark_lines(landmarks, dataset.actors, lang)
-        st.markdown(
-            "\n".join(
-                f"- **{line.year}** · **{escape_markdown(line.actor)}** · {escape_markdown(line.text)}"
-                for line in lines
-            )
-        )
+        st.markdown(build_landmarks_markdown(build_landmark_lines(landmarks, dataset.actors, lang)))
     elif show.name == "laureates":
-        st.markdown(
-            "\n".join(
-                f"- **{escape_markdown(shorten(row[C.NAME], 60))}** · "
-                f"{escape_markdown(taxonomy.label('types', row[C.TYPE], lang))} · "
-                f"{escape_markdown(shorten(row[C.FRANCE2030], 70))}"
-                for _, row in laureates.iterrows()
-            )
-        )
+        st.markdown(build_laureates_markdown(laureates, taxonomy, lang))
     elif show.name == "network":
         shown = tuple(actors.index)
         nodes, edges, chart = ui.build_cached_network(dataset.version, shown, lang, BODY_HEIGHT - 60, dataset)

@@ -299,3 +299,17 @@ def test_fit_height_sizes_a_figure_or_its_cached_dict(as_dict):
     assert fitted.layout.xaxis.tickfont.size == 24
     assert fitted.data[0].marker.size == 40
     assert fitted.layout.title.text is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "- **Zeta \\*Lab\\*** · Research unit · Bioclusters"),
+        ("fr", "- **Zeta \\*Lab\\*** · Unité de recherche · Bioclusters"),
+    ],
+)
+def test_laureates_markdown_escapes_names(lang, expected):
+    from ecosystem.present import build_laureates_markdown
+
+    laureates = pd.DataFrame({C.NAME: ["Zeta *Lab*"], C.TYPE: ["research_lab"], C.FRANCE2030: ["Bioclusters"]})
+    assert build_laureates_markdown(laureates, TAXONOMY, lang) == expected
