@@ -4,7 +4,8 @@ At a venue whose network fails, the tiles never arrive and Leaflet shows a grey
 void. The backdrop sits in panes *below* the tile pane: online the tiles cover
 it, offline it shows through the empty tiles, so the map still says where
 Marseille is. Its data ships with the app (static/geo/, sources and licences in
-its README) and is inlined in the map's script, so it needs no request at all.
+its README). The app's map reads the outlines from the static files (one
+request, cached by the browser); the exported map file inlines them.
 """
 
 import csv
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import folium
 from branca.element import MacroElement, Template
+from folium.elements import JSCSSMixin
 
 GEO_DIR = Path(__file__).resolve().parent.parent / "static" / "geo"
 ATTRIBUTION = (
@@ -76,63 +78,42 @@ def build_label_rows(labels: tuple[Label, ...], lang: str) -> list[list]:
     ]
 
 
+BACKDROP_JS = "/app/static/map/backdrop.js"
+OUTLINES_URL = "/app/static/geo/communes.geojson"
+
 _BACKDROP = Template(
     """
 {% macro html(this, kwargs) %}{% endmacro %}
 {% macro script(this, kwargs) %}
-(function (map) {
-  function pane(name, z) {
-    var p = map.createPane(name);
-    p.style.zIndex = z;
-    p.style.pointerEvents = "none";
-    return p;
-  }
-  pane("backdropOutlines", {{ this.outline_z }});
-  var districts = pane("backdropDistricts", {{ this.label_z }});
-  var towns = pane("backdropTowns", {{ this.label_z }});
-  L.geoJSON({{ this.outlines }}, {
-    pane: "backdropOutlines", interactive: false,
-    style: {color: "#8a8174", weight: 1, fillColor: "#f3efe6", fillOpacity: 1}
-  }).addTo(map);
-  {{ this.labels|tojson }}.forEach(function (row) {
-    var span = document.createElement("span");
-    span.className = row[3] ? "backdrop-label backdrop-district" : "backdrop-label backdrop-town";
-    span.textContent = row[2];
-    span.style.cssText = "position:absolute;transform:translate(-50%,-50%);white-space:nowrap;"
-      + "font:" + (row[3] ? "bold 13px" : "12px") + "/1.2 sans-serif;color:#333;"
-      + "text-shadow:0 0 3px #fff,0 0 3px #fff";
-    new L.Marker([row[0], row[1]], {
-      pane: row[3] ? "backdropDistricts" : "backdropTowns", interactive: false, keyboard: false,
-      icon: L.divIcon({className: "", html: span, iconSize: [0, 0]})
-    }).addTo(map);
-  });
-  function showByZoom() {
-    var zoom = map.getZoom();
-    districts.style.display = zoom >= {{ this.district_zoom }} ? "" : "none";
-    towns.style.display = zoom >= {{ this.town_zoom }} ? "" : "none";
-  }
-  map.on("zoomend", showByZoom);
-  map.whenReady(showByZoom);
-  map.attributionControl.addAttribution({{ this.attribution|tojson }});
-})({{ this._parent.get_name() }});
+L.ecosystemBackdrop({{ this._parent.get_name() }}, {{ this.outlines }}, {{ this.labels|tojson }}, {{ this.options|tojson }});
 {% endmacro %}
 """
 )
 
 
-class Backdrop(MacroElement):
-    """The outlines and labels, drawn by one small script (no per-label folium objects)."""
+def build_backdrop_options(attribution: str = ATTRIBUTION) -> dict:
+    """The panes' stacking, the zooms from which labels show, and the credit: what `backdrop.js` needs."""
+    return {
+        "outlineZ": OUTLINE_PANE_Z,
+        "labelZ": LABEL_PANE_Z,
+        "districtZoom": DISTRICT_MIN_ZOOM,
+        "townZoom": TOWN_MIN_ZOOM,
+        "attribution": attribution,
+    }
+
+
+class Backdrop(JSCSSMixin, MacroElement):
+    """The outlines and labels, drawn by `static/map/backdrop.js` (no per-label folium objects)."""
+
+    default_js = [("ecosystem_backdrop", BACKDROP_JS)]
+    default_css: list = []
 
     def __init__(self, outlines: str, labels: list[list], attribution: str = ATTRIBUTION):
         super().__init__()
         self._name = "Backdrop"
         self.outlines = outlines
         self.labels = labels
-        self.attribution = attribution
-        self.outline_z = OUTLINE_PANE_Z
-        self.label_z = LABEL_PANE_Z
-        self.district_zoom = DISTRICT_MIN_ZOOM
-        self.town_zoom = TOWN_MIN_ZOOM
+        self.options = build_backdrop_options(attribution)
         self._template = _BACKDROP
 
 

@@ -1,10 +1,11 @@
-"""Folium maps built from the filtered actors, with Leaflet served locally.
+"""Maps of the filtered actors, with Leaflet served locally.
 
-folium points at CDNs by default; without internet the map then vanishes
-silently, so every script and stylesheet is taken from `static/vendor/`.
+The app's map is a spec (plain JSON) drawn in the page by `static/map/component.js`;
+the downloadable map is a folium map drawn by the same `markers.js` and
+`backdrop.js`. folium points at CDNs by default, and without internet the map
+then vanishes silently, so every script and stylesheet is taken from `static/vendor/`.
 """
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -14,9 +15,9 @@ from folium.plugins import MarkerCluster
 
 from . import columns as C
 from . import markers
-from .backdrop import add_backdrop
+from .backdrop import BACKDROP_JS, OUTLINES_URL, add_backdrop, build_backdrop_options, build_label_rows, load_labels
 from .i18n import t
-from .markers import MarkerData, MarkerLayer, read_tooltip_id
+from .markers import MarkerData, MarkerLayer
 from .taxonomy import Taxonomy
 
 VENDOR_URL = "app/static/vendor"
@@ -27,6 +28,8 @@ SELECTED_SIZE = 28
 LEGEND_SIZE = 14
 # Padding around the Marseille-area actors for the opening view, in degrees.
 VIEW_PADDING = 0.02
+# The closest the profile's map opens: its street.
+ACTOR_ZOOM = 14
 
 
 def vendor_assets(base: str = VENDOR_URL) -> dict[str, list[tuple[str, str]]]:
@@ -68,14 +71,15 @@ SHAPES = {
 }
 
 
-def build_symbol_svg(symbol: str, colour: str, size: int = MARKER_SIZE) -> str:
-    """An inline SVG marker: shape and colour both tell the type apart."""
+def build_symbol_svg(symbol: str, colour: str, size: int | None = MARKER_SIZE) -> str:
+    """An inline SVG marker: shape and colour both tell the type apart. Without `size`, the user sizes it."""
     shape = SHAPES.get(symbol, SHAPES["circle"])
     colour = colour if re.fullmatch(r"#[0-9A-Fa-f]{6}", colour or "") else "#555555"
     if symbol == "ring":
         shape = shape.replace('fill="white"', 'fill="white" stroke="' + colour + '"')
+    dimensions = f'width="{size}" height="{size}" ' if size else ""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 24 24" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" {dimensions}viewBox="0 0 24 24" '
         f'fill="{colour}" stroke="white" stroke-width="1.5">{shape}</svg>'
     )
 
@@ -129,35 +133,8 @@ def count_outside(actors: pd.DataFrame, view: View | None) -> int:
     return int((~inside).sum())
 
 
-def tooltip_text(name: str) -> str:
-    """The escaped name shown on hover; the browser hands back its plain text on click."""
-    return html.escape(name or "", quote=True)
-
-
-def find_clicked_actor(tooltip: str | None, actors: pd.DataFrame) -> str | None:
-    """The id of the actor whose marker was clicked, from the tooltip's text.
-
-    The tooltip carries the id after the name; a tooltip with the name alone
-    (older maps, or a copy of the text) is matched by name.
-    """
-    if not tooltip:
-        return None
-    actor_id = read_tooltip_id(str(tooltip))
-    if actor_id is not None and (actors[C.ID] == actor_id).any():
-        return actor_id
-    tooltip = str(tooltip).split(markers.SEPARATOR, 1)[0]
-    names = actors[C.NAME].map(lambda name: " ".join(str(name).split()))
-    text = html.unescape(str(tooltip))
-    # The browser hands back plain text; older versions of the component, the tooltip's HTML.
-    for candidate in (text, re.sub(r"<[^>]*>", " ", text)):
-        matches = actors[names == " ".join(candidate.split())]
-        if len(matches):
-            return str(matches.iloc[0][C.ID])
-    return None
-
-
 def build_type_styles(taxonomy: Taxonomy, lang: str) -> list[list[str]]:
-    """Per type, in taxonomy order: marker SVG, selected marker SVG, legend SVG, label.
+    """Per type, in taxonomy order: its SVG (sized where it is drawn: marker, selected marker, legend) and label.
 
     The last entry stands for a type the taxonomy does not know.
     """
@@ -167,9 +144,7 @@ def build_type_styles(taxonomy: Taxonomy, lang: str) -> list[list[str]]:
         symbol, colour = info.get("symbol", ""), info.get("colour", "")
         styles.append(
             [
-                build_symbol_svg(symbol, colour, MARKER_SIZE),
-                build_symbol_svg(symbol, colour, SELECTED_SIZE),
-                build_symbol_svg(symbol, colour, LEGEND_SIZE),
+                build_symbol_svg(symbol, colour, None),
                 taxonomy.label("types", item, lang) if item else "",
             ]
         )
@@ -181,30 +156,82 @@ def build_marker_data(actors: pd.DataFrame, taxonomy: Taxonomy) -> MarkerData:
     return markers.build_marker_data(actors, taxonomy.ids("types"), taxonomy.ids_where("precisions", C.APPROXIMATE))
 
 
-def build_marker_layer(
+def build_marker_options(
     data: MarkerData, taxonomy: Taxonomy, lang: str, *, selected: str | None = None, legend_title: str = ""
-) -> MarkerLayer:
-    """The clustered markers with their legend, built in the browser from `data`."""
+) -> dict:
+    """What `markers.js` needs besides the rows: symbols, legend, selection and clustering."""
     type_ids = taxonomy.ids("types")
-    options = {
+    return {
         "types": build_type_styles(taxonomy, lang),
         "size": MARKER_SIZE,
         "selectedSize": SELECTED_SIZE,
+        "legendSize": LEGEND_SIZE,
         "selected": selected,
         "legend": [type_ids.index(item) for item in data.types],
         "legendTitle": legend_title,
         "approximateLabel": t("map_legend_approximate", lang) if data.approximate else "",
         "cluster": {"showCoverageOnHover": False, "maxClusterRadius": 40},
     }
-    return MarkerLayer(data, options)
+
+
+def build_marker_layer(
+    data: MarkerData, taxonomy: Taxonomy, lang: str, *, selected: str | None = None, legend_title: str = ""
+) -> MarkerLayer:
+    """The clustered markers with their legend, as a folium layer (for the exported map file)."""
+    return MarkerLayer(data, build_marker_options(data, taxonomy, lang, selected=selected, legend_title=legend_title))
+
+
+def build_map_spec(
+    data: MarkerData,
+    taxonomy: Taxonomy,
+    lang: str,
+    *,
+    view: View | None,
+    selected: str | None = None,
+    legend_title: str = "",
+    height: int = 560,
+    max_zoom: int | None = None,
+    clickable: bool = False,
+) -> dict:
+    """Everything the app's map component (`static/map/component.js`) draws, as plain JSON.
+
+    The rows travel as the cached JSON text, so a rerun does not encode them again.
+    """
+    assets = vendor_assets()
+    return {
+        "assets": {
+            "css": [url for _, url in assets["map_css"] + assets["cluster_css"]],
+            "js": [
+                [url for _, url in assets["map_js"]],
+                [url for _, url in assets["cluster_js"]] + [BACKDROP_JS],
+                [markers.MARKERS_JS],
+            ],
+        },
+        "height": height,
+        "view": view.bounds if view is not None else None,
+        "maxZoom": max_zoom,
+        "tiles": {"url": TILES_URL, "attribution": TILES_ATTRIBUTION, "maxZoom": 19},
+        "backdrop": {
+            "outlinesUrl": OUTLINES_URL,
+            "labels": build_label_rows(load_labels(), lang),
+            "options": build_backdrop_options(),
+        },
+        "rows": data.rows_json,
+        "options": build_marker_options(data, taxonomy, lang, selected=selected, legend_title=legend_title),
+        "clickable": clickable,
+    }
+
+
+def build_actor_map_spec(actors: pd.DataFrame, actor_id: str, taxonomy: Taxonomy, lang: str) -> dict:
+    """The profile's small map: the one actor, zoomed to its street."""
+    one = actors.loc[[actor_id]] if actor_id in actors.index else actors.iloc[:0]
+    data = build_marker_data(one, taxonomy)
+    view = build_view(one, padding=0.01)
+    return build_map_spec(data, taxonomy, lang, view=view, selected=actor_id, height=300, max_zoom=ACTOR_ZOOM)
 
 
 def build_base_map(view: View | None, height: int = 560, lang: str = "fr") -> folium.Map:
-    """The map without markers: tiles and the opening view.
-
-    It stays the same when only the markers change, so the browser keeps the
-    map open and swaps the marker layer.
-    """
+    """The folium map without markers: tiles, backdrop and the opening view."""
     use_local_assets()
     fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, height=height)
     folium.TileLayer(tiles=TILES_URL, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
@@ -241,5 +268,5 @@ def build_actor_map(actors: pd.DataFrame, actor_id: str, taxonomy: Taxonomy, lan
     fmap = build_map(one, taxonomy, lang, view=None, selected=actor_id, height=300)
     view = build_view(one, padding=0.01)
     if view is not None:
-        fmap.fit_bounds(view.bounds, max_zoom=14)
+        fmap.fit_bounds(view.bounds, max_zoom=ACTOR_ZOOM)
     return fmap

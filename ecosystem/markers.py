@@ -20,9 +20,6 @@ MARKERS_JS = "/app/static/map/markers.js"
 # Rounding to 5 decimals keeps positions to about a metre.
 COORD_DIGITS = 5
 LABEL_LENGTH = 48
-# Between the name and the id in a marker's tooltip; the id is hidden on screen
-# but comes back in the tooltip's text when the marker is clicked.
-SEPARATOR = "\u2063"
 _CALL = "L.ecosystemMarkers("
 
 
@@ -99,13 +96,6 @@ def read_marker_rows(script: str) -> list[list]:
     return [row for rows, _ in read_marker_layers(script) for row in rows]
 
 
-def read_tooltip_id(tooltip: str) -> str | None:
-    """The actor id carried by a clicked marker's tooltip text, if any."""
-    if SEPARATOR not in tooltip:
-        return None
-    return tooltip.rsplit(SEPARATOR, 1)[1].strip() or None
-
-
 _LAYER = Template(
     """
 {% macro script(this, kwargs) %}
@@ -116,11 +106,7 @@ var {{ this.get_name() }} = L.ecosystemMarkers({{ this.rows_json }}, {{ this.opt
 
 
 class MarkerLayer(JSCSSMixin, Layer):
-    """A marker cluster group built in the browser from compact rows.
-
-    Named like a FeatureGroup so that streamlit-folium can swap it on an open
-    map (`feature_group_to_add`) instead of reloading the whole map.
-    """
+    """A marker cluster group built in the browser from compact rows, for a folium map (the exported file)."""
 
     default_js = [
         ("markerclusterjs", "/app/static/vendor/markercluster/leaflet.markercluster.js"),
@@ -134,6 +120,5 @@ class MarkerLayer(JSCSSMixin, Layer):
 
     def __init__(self, data: MarkerData, options: dict):
         super().__init__(name="actors", overlay=True, control=False, show=True)
-        self._name = "FeatureGroup"
         self.rows_json = data.rows_json
         self.options_json = encode_json(options)

@@ -5,9 +5,12 @@ a link opens exactly its view, and moving between pages keeps it. Pages read
 widgets, call plain functions and render; the bookkeeping they need is here.
 """
 
+import functools
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -32,7 +35,7 @@ from .insights import (
     read_matrix_click,
 )
 from .load import DataError, Dataset, load_dataset
-from .maps import build_marker_data, find_clicked_actor
+from .maps import build_marker_data
 from .markers import MarkerData
 from .navigation import PAGES, get_page
 from .network import build_network, compute_layout, describe_network, read_node_click
@@ -48,8 +51,9 @@ WRITTEN_KEY = "view_state_url"
 IGNORED_KEY = "view_state_ignored"
 WIDGET_PREFIX = "filter_"
 MAP_FIT_KEY = "map_fit_all"
-MAP_CLICK_KEY = "map_last_click"
-MAP_GENERATION_KEY = "map_generation"
+MAP_COMPONENT_JS = Path(__file__).resolve().parent.parent / "static" / "map" / "component.js"
+# Leaflet's own stylesheet arrives with the map; this only keeps its panes under Streamlit's menus.
+MAP_COMPONENT_CSS = ".ecosystem-map { position: relative; z-index: 0; width: 100%; }"
 
 
 @st.cache_resource(show_spinner=False)
@@ -507,27 +511,36 @@ def set_map_fit_all(value: bool) -> None:
     st.session_state[MAP_FIT_KEY] = value
 
 
-def map_widget_key() -> str:
-    """The map component's key: a new one resets the component's last click (after Close, for one)."""
-    return f"actors_map_{'all' if map_fits_all() else 'home'}_{st.session_state.get(MAP_GENERATION_KEY, 0)}"
+@functools.cache
+def _map_component():
+    """The map component, registered once per process (a second registration would replace it)."""
+    return st.components.v2.component(
+        "ecosystem_map", js=MAP_COMPONENT_JS.read_text(encoding="utf-8"), css=MAP_COMPONENT_CSS, isolate_styles=False
+    )
 
 
-def select_clicked_actor(page: Page, clicked: str | None) -> str | None:
-    """The actor whose card to show: the one a new click names, else the view's."""
-    if clicked and clicked != st.session_state.get(MAP_CLICK_KEY):
-        st.session_state[MAP_CLICK_KEY] = clicked
-        chosen = find_clicked_actor(clicked, page.dataset.actors)
-        if chosen and chosen != page.state.actor:
-            write_state(replace(page.state, actor=chosen), page.dataset)
-            return chosen
-    return page.state.actor
+def show_map(spec: dict, key: str, dataset: Dataset | None = None) -> None:
+    """Draw a map built by `maps.build_map_spec`; with `dataset`, a click on a marker selects its actor.
+
+    The click is read in the component's callback, before the page runs again,
+    so the rerun draws the map, the card and the URL with the new selection.
+    """
+    callbacks = {}
+    if spec.get("clickable") and dataset is not None:
+        callbacks["on_clicked_change"] = functools.partial(_select_clicked, key, dataset)
+    _map_component()(key=key, data=spec, height=spec["height"], **callbacks)
+
+
+def _select_clicked(key: str, dataset: Dataset) -> None:
+    value = st.session_state.get(key)
+    clicked = value.get("clicked") if isinstance(value, Mapping) else None
+    if isinstance(clicked, str) and dataset.find_actor(clicked) is not None:
+        write_state(replace(current_state(), actor=clicked), dataset)
 
 
 def close_card(dataset: Dataset) -> None:
-    """Deselect the actor, and reset the map's memory of the last click so the same marker opens it again."""
+    """Deselect the actor: the card closes and the marker is drawn as the others."""
     write_state(replace(current_state(), actor=None), dataset)
-    st.session_state.pop(MAP_CLICK_KEY, None)
-    st.session_state[MAP_GENERATION_KEY] = st.session_state.get(MAP_GENERATION_KEY, 0) + 1
 
 
 # --- charts that tell the story and filter the app ----------------------------------------

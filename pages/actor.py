@@ -1,13 +1,12 @@
 """Actor profile: every fact with its sources, relations both ways with theirs, milestones, a small map."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.exports import build_actor_csv, build_actor_json, build_actor_record
 from ecosystem.formatting import format_day
-from ecosystem.maps import build_actor_map
+from ecosystem.maps import build_actor_map_spec
 from ecosystem.views import (
     build_actor_facts,
     build_milestones,
@@ -48,8 +47,7 @@ if page:
             for label, value in build_actor_facts(actor, dataset, lang):
                 st.markdown(f"**{label}** — {value}")
         with where:
-            fmap = build_actor_map(dataset.actors, actor[C.ID], taxonomy, lang)
-            st_folium(fmap, key=f"actor_map_{actor[C.ID]}", height=300, use_container_width=True, returned_objects=[])
+            ui.show_map(build_actor_map_spec(dataset.actors, actor[C.ID], taxonomy, lang), f"actor_map_{actor[C.ID]}")
 
         st.subheader(page.t("section_relations"))
         links = build_relations(dataset, actor[C.ID], lang)

@@ -4,13 +4,12 @@ With `?embed=true` (a news site's iframe): the map, its legend and a one-line ca
 """
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.exports import build_map_file
 from ecosystem.formatting import format_count, format_day
-from ecosystem.maps import build_base_map, build_home_view, build_map, build_marker_layer, build_view, count_outside
+from ecosystem.maps import build_home_view, build_map, build_map_spec, build_view, count_outside
 from ecosystem.views import escape_markdown
 
 page = ui.page_setup()
@@ -18,8 +17,8 @@ if page and page.embedded:
     lang, actors, dataset = page.lang, page.filtered, page.dataset
     view = build_home_view(dataset.actors, dataset.home_scope)
     markers = ui.get_marker_data(page)
-    fmap = build_map(actors, dataset.taxonomy, lang, view=view, legend_title=page.t("map_legend"), data=markers)
-    st_folium(fmap, key="embedded_map", height=520, use_container_width=True, returned_objects=[])
+    legend = page.t("map_legend")
+    ui.show_map(build_map_spec(markers, dataset.taxonomy, lang, view=view, legend_title=legend, height=520), "map")
     date = format_day(dataset.data_as_of, lang)
     count, outside = format_count(markers.count, lang), count_outside(actors, view)
     outside = page.t("embed_outside", count=format_count(outside, lang)) if outside else ""
@@ -42,18 +41,17 @@ elif page:
 
     map_column, card_column = st.columns([3, 1])
     with map_column:
-        # The base map stays the same across filters: the browser keeps it open and swaps the markers.
-        layer = build_marker_layer(
-            markers, dataset.taxonomy, lang, selected=page.state.actor, legend_title=page.t("map_legend")
+        # One key for the page's life: the browser keeps the map open and redraws only what changed.
+        spec = build_map_spec(
+            markers,
+            dataset.taxonomy,
+            lang,
+            view=view,
+            selected=page.state.actor,
+            legend_title=page.t("map_legend"),
+            clickable=True,
         )
-        returned = st_folium(
-            build_base_map(view, lang=lang),
-            feature_group_to_add=[layer],
-            key=ui.map_widget_key(),
-            height=560,
-            use_container_width=True,
-            returned_objects=["last_object_clicked_tooltip"],
-        )
+        ui.show_map(spec, "map", dataset)
         st.download_button(
             page.t("download_map_html"),
             data=lambda: build_map_file(
@@ -66,7 +64,7 @@ elif page:
             icon=":material/download:",
             on_click="ignore",
         )
-    actor = dataset.find_actor(ui.select_clicked_actor(page, (returned or {}).get("last_object_clicked_tooltip")))
+    actor = dataset.find_actor(page.state.actor)
     with card_column:
         if actor is not None:
             with st.container(border=True):

@@ -3,13 +3,12 @@
 import html
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.formatting import format_count
 from ecosystem.insights import build_matrix_figure, build_matrix_points, describe_matrix
-from ecosystem.maps import build_home_view, build_map
+from ecosystem.maps import build_home_view, build_map_spec
 from ecosystem.network import describe_network
 from ecosystem.present import (
     SCENE_LINKS,
@@ -67,15 +66,10 @@ if setup:
             st.subheader(page.t("goals_title"), anchor=False)
             ui.render_goal_cards(goals.cards, detailed=False)
     elif show.name == "map":
-        fmap = build_map(
-            actors,
-            taxonomy,
-            lang,
-            view=build_home_view(dataset.actors, dataset.home_scope),
-            legend_title=page.t("map_legend"),
-            height=BODY_HEIGHT,
-        )
-        st_folium(fmap, key="present_map", height=BODY_HEIGHT, use_container_width=True, returned_objects=[])
+        view = build_home_view(dataset.actors, dataset.home_scope)
+        markers = ui.get_marker_data(page)
+        legend = page.t("map_legend")
+        ui.show_map(build_map_spec(markers, taxonomy, lang, view=view, legend_title=legend, height=BODY_HEIGHT), "map")
     elif show.name == "matrix":
         points = build_matrix_points(actors, taxonomy, lang)
         st.markdown(describe_matrix(points, len(actors), lang))

@@ -5,7 +5,6 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ecosystem.markers import read_marker_rows
 from ecosystem.navigation import HOME, PAGES, get_page
 from tests.conftest import ROOT
 
@@ -26,7 +25,25 @@ def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
 
 
 def _map_components(app):
-    return [e for e in app.get("component_instance") if "st_folium" in e.proto.component_name]
+    return [e for e in app.get("bidi_component") if e.proto.component_name == "ecosystem_map"]
+
+
+def read_map_spec(app) -> dict:
+    """What the page handed to its map component (the browser draws it from this)."""
+    (component,) = _map_components(app)
+    return json.loads(component.proto.json)
+
+
+def click_map_marker(app: AppTest, actor_id: str) -> None:
+    """Run the page as after a click on a marker: the event the browser's map sends back."""
+    from streamlit.components.v2.bidi_component.main import _make_trigger_id
+
+    (component,) = _map_components(app)
+    states = app._tree.get_widget_states()
+    event = states.widgets.add()
+    event.id = _make_trigger_id(component.proto.id, "events")
+    event.json_trigger_value = json.dumps([{"event": "clicked", "value": actor_id}])
+    app._run(states)
 
 
 # What each page must show, whatever the filters: one check per registered page.
@@ -143,60 +160,53 @@ def test_actor_page_unknown_id_is_friendly():
     assert not app.title  # no profile drawn
 
 
-def _map_component(app):
-    return _map_components(app)[0]
-
-
 def test_map_uses_local_assets_and_one_marker_per_actor(real):
     app = open_page("map", {"type": "biotech"})
-    args = json.loads(_map_component(app).proto.json_args)
-    links = " ".join(args["js_links"] + args["css_links"])
-    assert "cdn" not in links
-    assert "/app/static/vendor/leaflet/leaflet.js" in links
-    assert "/app/static/map/markers.js" in links
+    spec = read_map_spec(app)
+    assets = spec["assets"]["css"] + [url for group in spec["assets"]["js"] for url in group]
+    assert all(url.startswith("/app/static/") for url in assets)
+    assert "/app/static/map/markers.js" in assets
     biotechs = real.actors[real.actors["type"] == "biotech"]
-    rows = read_marker_rows(args["feature_group"])
-    assert sorted(row[0] for row in rows) == sorted(biotechs["id"])
-    assert not read_marker_rows(args["script"])  # the markers travel apart from the map itself
+    assert sorted(row[0] for row in json.loads(spec["rows"])) == sorted(biotechs["id"])
 
 
-def test_map_keeps_its_frame_when_the_filters_change():
-    """Same base map, same component key: the browser swaps the markers instead of reloading the map."""
+def test_map_keeps_its_element_when_the_filters_change():
+    """Same component, same id: the browser keeps the map open and swaps the markers."""
     app = open_page("map")
-    before = json.loads(_map_component(app).proto.json_args)
-    before_id = _map_component(app).proto.id
+    before, before_id = read_map_spec(app), _map_components(app)[0].proto.id
     app.sidebar.multiselect(key="filter_type").select("biotech").run()
-    after = json.loads(_map_component(app).proto.json_args)
-    assert _map_component(app).proto.id == before_id
-    assert after["script"] == before["script"]
-    assert len(read_marker_rows(after["feature_group"])) < len(read_marker_rows(before["feature_group"]))
-
-
-def _click_marker(app, name: str) -> None:
-    """What the map sends back when a marker is clicked: its tooltip, as the component's value."""
-    # streamlit-folium keys the component's value by a hash, which ends the element id
-    widget_key = _map_component(app).proto.id.rsplit("-", 1)[1]
-    app.session_state[widget_key] = {"last_object_clicked_tooltip": name}
-    app.run()
+    after = read_map_spec(app)
+    assert _map_components(app)[0].proto.id == before_id
+    assert after["view"] == before["view"]
+    assert len(json.loads(after["rows"])) < len(json.loads(before["rows"]))
 
 
 def test_map_click_selects_the_actor(real):
     actor = real.actors[real.actors["scope"] == "marseille_area"].iloc[0]
     app = open_page("map")
-    _click_marker(app, actor["name"])
+    click_map_marker(app, actor["id"])
     assert url(app).get("actor") == actor["id"]
     assert actor["name"] in [e.value for e in app.subheader]  # the card beside the map
+    assert read_map_spec(app)["options"]["selected"] == actor["id"]  # and its marker drawn larger
+
+
+def test_map_click_on_an_unknown_id_changes_nothing():
+    app = open_page("map")
+    click_map_marker(app, "<script>no-such-actor</script>")
+    assert not app.exception
+    assert "actor" not in url(app)
 
 
 def test_map_reclick_after_close_opens_the_card_again(real):
-    """Close, then click the same marker: the card comes back (it used to stay closed)."""
+    """Close, then click the same marker: the card comes back."""
     actor = real.actors[real.actors["scope"] == "marseille_area"].iloc[0]
     app = open_page("map")
-    _click_marker(app, actor["name"])
+    click_map_marker(app, actor["id"])
     app.button(key="close_card").click().run()
     assert "actor" not in url(app)
     assert actor["name"] not in [e.value for e in app.subheader]
-    _click_marker(app, actor["name"])
+    assert read_map_spec(app)["options"]["selected"] is None
+    click_map_marker(app, actor["id"])
     assert url(app).get("actor") == actor["id"]
     assert actor["name"] in [e.value for e in app.subheader]
 

@@ -5,7 +5,6 @@ import json
 import pytest
 
 from ecosystem import columns as C
-from ecosystem.markers import read_marker_rows
 from ecosystem.present import SCENES, select_landmarks, select_laureates, shorten
 from tests.test_app import open_page, texts, url
 
@@ -20,10 +19,10 @@ def html_bodies(app) -> str:
     return " ".join(element.proto.body for element in app.get("html"))
 
 
-def folium_script(app) -> str:
-    maps = [e for e in app.get("component_instance") if "st_folium" in e.proto.component_name]
+def map_spec(app) -> dict:
+    maps = [e for e in app.get("bidi_component") if e.proto.component_name == "ecosystem_map"]
     assert len(maps) == 1
-    return json.loads(maps[0].proto.json_args)["script"]
+    return json.loads(maps[0].proto.json)
 
 
 def check_figures(app, lang, real):
@@ -33,10 +32,11 @@ def check_figures(app, lang, real):
 
 
 def check_map(app, lang, real):
-    script = folium_script(app)
-    rows = read_marker_rows(script)  # compact rows, drawn in the browser by markers.js
+    spec = map_spec(app)
+    rows = json.loads(spec["rows"])  # compact rows, drawn in the browser by markers.js
     assert len(rows) == len(real.actors.dropna(subset=[C.LAT, C.LON]))
-    assert {"fr": '"1er"', "en": '"1st"'}[lang] in script  # the offline backdrop's district names
+    labels = [row[2] for row in spec["backdrop"]["labels"]]
+    assert {"fr": "1er", "en": "1st"}[lang] in labels  # the offline backdrop's district names
 
 
 def check_matrix(app, lang, real):

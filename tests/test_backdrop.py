@@ -5,7 +5,7 @@ import json
 import pytest
 
 from ecosystem.backdrop import GEO_DIR, build_label_rows, format_district, load_labels, load_outlines
-from ecosystem.maps import build_map
+from ecosystem.maps import build_map, build_map_spec, build_marker_data
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,17 @@ def test_label_rows_follow_the_language(lang, first):
 
 def test_map_carries_the_backdrop_beneath_the_tiles(mini):
     script = build_map(mini.actors, mini.taxonomy, "en", view=None).get_root().render()
-    assert 'pane("backdropOutlines", 150)' in script  # below Leaflet's tile pane (200)
+    assert "/app/static/map/backdrop.js" in script
+    assert '"outlineZ": 150' in script  # below Leaflet's tile pane (200)
     assert "Admin Express 2018" in script
     assert "GeoNames" in script
     assert '"9th"' in script
+
+
+def test_app_map_carries_the_backdrop_beneath_the_tiles(mini):
+    data = build_marker_data(mini.actors, mini.taxonomy)
+    backdrop = build_map_spec(data, mini.taxonomy, "fr", view=None)["backdrop"]
+    assert backdrop["options"]["outlineZ"] < 200  # below Leaflet's tile pane
+    assert backdrop["options"]["labelZ"] < 200
+    assert "GeoNames" in backdrop["options"]["attribution"]
+    assert [row[2] for row in backdrop["labels"] if row[3]][:2] == ["1er", "2e"]

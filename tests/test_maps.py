@@ -6,26 +6,28 @@ import pandas as pd
 import pytest
 
 from ecosystem import columns as C
+from ecosystem import maps
 from ecosystem.filters import Filters, filter_actors
 from ecosystem.maps import (
+    ACTOR_ZOOM,
     View,
+    build_actor_map_spec,
     build_home_view,
     build_map,
+    build_map_spec,
     build_marker_layer,
     build_symbol_svg,
     build_view,
     count_outside,
-    find_clicked_actor,
-    tooltip_text,
 )
 from ecosystem.markers import (
-    SEPARATOR,
     build_marker_data,
     build_marker_rows,
     read_marker_layers,
     read_marker_rows,
     short_label,
 )
+from tests.conftest import ROOT
 
 
 def render(fmap) -> str:
@@ -122,30 +124,62 @@ def test_hostile_name_stays_data(mini, name):
     assert read_marker_rows(html)[0][4] == name  # intact once decoded; the browser escapes it for display
 
 
+def _spec(mini, actors=None, **kwargs):
+    actors = mini.actors if actors is None else actors
+    data = maps.build_marker_data(actors, mini.taxonomy)
+    return build_map_spec(data, mini.taxonomy, "en", view=None, **kwargs)
+
+
+def test_map_spec_asks_only_for_shipped_files(mini):
+    """Every script and stylesheet of the app's map is a local file that exists: no CDN, nothing missing."""
+    spec = _spec(mini)
+    urls = spec["assets"]["css"] + [url for group in spec["assets"]["js"] for url in group]
+    urls.append(spec["backdrop"]["outlinesUrl"])
+    for url in urls:
+        assert url.startswith("/app/static/"), url
+        assert (ROOT / url.removeprefix("/app/")).is_file(), url
+    first, *later = spec["assets"]["js"]
+    assert first == ["/app/static/vendor/leaflet/leaflet.js"]  # what the others need loads first
+    assert "/app/static/map/markers.js" in later[-1]
+
+
 @pytest.mark.parametrize(
-    ("tooltip", "expected"),
-    [
-        ("Beta Thérapie", "beta-bio"),
-        ("  Beta Thérapie\n", "beta-bio"),
-        ("<div>Beta Thérapie</div>", "beta-bio"),
-        (tooltip_text("Alpha Immunology Lab"), "alpha-lab"),
-        ("Alpha Immunology Lab" + SEPARATOR + "alpha-lab", "alpha-lab"),
-        ("Renamed meanwhile" + SEPARATOR + "beta-bio", "beta-bio"),
-        ("Beta Thérapie" + SEPARATOR + "no-such-id", "beta-bio"),
-        ("Nobody" + SEPARATOR + "no-such-id", None),
-        ("Unknown", None),
-        ("", None),
-        (None, None),
-    ],
+    "filters",
+    [Filters(), Filters(type=frozenset({"biotech"})), Filters(scope="elsewhere"), Filters(q="zebra")],
 )
-def test_find_clicked_actor(mini, tooltip, expected):
-    assert find_clicked_actor(tooltip, mini.actors) == expected
+def test_map_spec_has_one_row_per_located_actor(mini, filters):
+    actors = filter_actors(mini, filters)
+    spec = _spec(mini, actors)
+    rows = json.loads(spec["rows"])
+    assert sorted(row[0] for row in rows) == sorted(actors.dropna(subset=[C.LAT, C.LON])[C.ID])
+    assert json.loads(json.dumps(spec)) == spec  # plain JSON, as the component receives it
 
 
-def test_find_clicked_actor_with_markup_in_the_name(mini):
+def test_map_spec_keeps_hostile_names_as_text(mini):
     actors = mini.actors.copy()
-    actors.iloc[0, actors.columns.get_loc(C.NAME)] = "A & B <Lab>"
-    assert find_clicked_actor(tooltip_text("A & B <Lab>"), actors) == actors.iloc[0][C.ID]
+    actors.iloc[0, actors.columns.get_loc(C.NAME)] = "</script><img src=x onerror=alert(1)>"
+    text = json.dumps(_spec(mini, actors))
+    assert "<img" not in text
+    assert "</script>" not in text
+    assert json.loads(_spec(mini, actors)["rows"])[0][4].startswith("</script><img")
+
+
+@pytest.mark.parametrize(("selected", "clickable"), [(None, False), ("beta-bio", True)])
+def test_map_spec_carries_selection_and_clicks(mini, selected, clickable):
+    spec = _spec(mini, selected=selected, clickable=clickable)
+    assert spec["options"]["selected"] == selected
+    assert spec["clickable"] is clickable
+
+
+def test_actor_map_spec_zooms_on_the_one_actor(mini):
+    spec = build_actor_map_spec(mini.actors, "beta-bio", mini.taxonomy, "en")
+    assert [row[0] for row in json.loads(spec["rows"])] == ["beta-bio"]
+    assert spec["options"]["selected"] == "beta-bio"
+    assert spec["maxZoom"] == ACTOR_ZOOM
+    south, west = spec["view"][0]
+    assert south < mini.actors.loc["beta-bio", C.LAT]
+    assert west < mini.actors.loc["beta-bio", C.LON]
+    assert json.loads(build_actor_map_spec(mini.actors, "no-such-id", mini.taxonomy, "en")["rows"]) == []
 
 
 def test_marseille_view_holds_marseille_actors_only(mini):
@@ -204,7 +238,7 @@ def test_legend_lists_only_shown_types(mini):
     actors = mini.actors[mini.actors[C.TYPE].isin(["biotech", "pharma"])]
     layer = build_marker_layer(build_marker_data(actors, mini.taxonomy.ids("types")), mini.taxonomy, "fr")
     options = json.loads(layer.options_json)
-    legend = [options["types"][index][3] for index in options["legend"]]
+    legend = [options["types"][index][1] for index in options["legend"]]
     assert legend == ["Biotech", "Groupe pharmaceutique"]
 
 

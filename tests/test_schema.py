@@ -192,7 +192,7 @@ def _imports(path) -> set[str]:
 @pytest.mark.parametrize("module", sorted((ROOT / "ecosystem").glob("*.py")), ids=lambda p: p.name)
 def test_only_ui_knows_streamlit(module):
     """Domain modules stay testable without Streamlit; ui.py is the one place that knows it."""
-    knows = {"streamlit", "streamlit_folium"} & _imports(module)
+    knows = {"streamlit"} & _imports(module)
     assert not knows or module.name == "ui.py", f"{module.name} imports {knows}"
 
 

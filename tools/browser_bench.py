@@ -5,8 +5,8 @@
 For each size a server runs on its own dataset (`ECOSYSTEM_DATA_DIR`; synthetic
 sizes are generated as in `python -m ecosystem.bench`). After one warm-up
 visit, fresh browser contexts open `/map` and time, from navigation: the app's
-sidebar, the map's frame, Leaflet's container and the first marker (or
-cluster) drawn; the frame's own resource timings show where the time goes.
+sidebar, the map's element, Leaflet's container and the first marker (or
+cluster) drawn; the resource timings of the map's files show where the time goes.
 Then, at the real size, `--sessions` visits open and close one after another
 and the server's resident memory is read. Every request beyond loopback is
 refused, as in the browser tests.
@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tools.appserver import CHROMIUM_ARGS, block_external, find_chromium, start_app_server  # noqa: E402
 
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-FIRST_MARKER = ".ecosystem-marker, .marker-cluster"
+MAP = ".ecosystem-map"
+FIRST_MARKER = f"{MAP} .ecosystem-marker, {MAP} .marker-cluster"
 TIMEOUT = 180_000
 REPEAT = 3
 
@@ -40,29 +40,21 @@ def read_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def _frame_waterfall(page) -> list[dict]:
-    """The map frame's resources, in ms from the page's navigation."""
-    page_origin = page.evaluate("performance.timeOrigin")
-    for frame in page.frames:
-        if "st_folium" in frame.url or "streamlit_folium" in frame.url:
-            origin = frame.evaluate("performance.timeOrigin")
-            entries = frame.evaluate(
-                "performance.getEntriesByType('resource').map(e => [e.name, e.startTime, e.responseEnd, "
-                "e.transferSize || e.encodedBodySize || 0])"
-            )
-            shift = origin - page_origin
-            waterfall = [{"resource": "frame opened", "start_ms": round(shift), "end_ms": round(shift), "bytes": 0}]
-            for name, start, end, size in entries:
-                waterfall.append(
-                    {
-                        "resource": name.split("?")[0].rsplit("/", 1)[-1],
-                        "start_ms": round(shift + start),
-                        "end_ms": round(shift + end),
-                        "bytes": size,
-                    }
-                )
-            return waterfall
-    return []
+def _map_waterfall(page) -> list[dict]:
+    """When the map's own files arrived, in ms from the page's navigation."""
+    entries = page.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.includes('/app/static/'))"
+        ".map(e => [e.name, e.startTime, e.responseEnd, e.transferSize || e.encodedBodySize || 0])"
+    )
+    return [
+        {
+            "resource": name.split("?")[0].rsplit("/", 1)[-1],
+            "start_ms": round(start),
+            "end_ms": round(end),
+            "bytes": size,
+        }
+        for name, start, end, size in entries
+    ]
 
 
 def visit_map(browser, base: str, path: str = "/map", waterfall: bool = False) -> dict:
@@ -75,15 +67,14 @@ def visit_map(browser, base: str, path: str = "/map", waterfall: bool = False) -
     page.goto(base + path, wait_until="commit", timeout=TIMEOUT)
     page.wait_for_selector('[data-testid="stSidebar"]', state="attached", timeout=TIMEOUT)
     marks["sidebar_ms"] = (time.perf_counter() - start) * 1000
-    page.wait_for_selector(MAP_FRAME, state="attached", timeout=TIMEOUT)
-    marks["frame_ms"] = (time.perf_counter() - start) * 1000
-    frame = page.frame_locator(MAP_FRAME).first
-    frame.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
+    page.wait_for_selector(MAP, state="attached", timeout=TIMEOUT)
+    marks["map_element_ms"] = (time.perf_counter() - start) * 1000
+    page.wait_for_selector(f"{MAP} .leaflet-container", state="attached", timeout=TIMEOUT)
     marks["leaflet_ms"] = (time.perf_counter() - start) * 1000
-    frame.locator(FIRST_MARKER).first.wait_for(state="attached", timeout=TIMEOUT)
+    page.wait_for_selector(FIRST_MARKER, state="attached", timeout=TIMEOUT)
     marks["first_marker_ms"] = (time.perf_counter() - start) * 1000
     if waterfall:
-        marks["waterfall"] = _frame_waterfall(page)
+        marks["waterfall"] = _map_waterfall(page)
     context.close()
     return marks
 
@@ -95,7 +86,7 @@ def measure_server(browser, data_dir: Path | None, sessions: int, expire: bool) 
         visits = [visit_map(browser, base, waterfall=True) for _ in range(REPEAT)]
         result = {
             key: statistics.median(visit[key] for visit in visits)
-            for key in ("sidebar_ms", "frame_ms", "leaflet_ms", "first_marker_ms")
+            for key in ("sidebar_ms", "map_element_ms", "leaflet_ms", "first_marker_ms")
         }
         result["waterfall"] = visits[-1].get("waterfall", [])
         if sessions:
@@ -147,7 +138,7 @@ def main() -> int:
     Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
     for label, figures in report["sizes"].items():
         print(
-            f"{label:>6}: sidebar {figures['sidebar_ms']:,.0f} ms, frame {figures['frame_ms']:,.0f} ms, "
+            f"{label:>6}: sidebar {figures['sidebar_ms']:,.0f} ms, map element {figures['map_element_ms']:,.0f} ms, "
             f"Leaflet {figures['leaflet_ms']:,.0f} ms, first marker {figures['first_marker_ms']:,.0f} ms"
         )
         for row in figures["waterfall"]:

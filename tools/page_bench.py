@@ -55,6 +55,6 @@ def measure_pages(actor_id: str, type_ids: list[str], changes: int = 4) -> dict:
         if reruns:
             results[f"page_{name}_rerun_ms"] = statistics.median(reruns)
         if name == "map":
-            component = next(e for e in app.get("component_instance") if "st_folium" in e.proto.component_name)
-            results["map_component_bytes"] = len(component.proto.json_args.encode())
+            component = next(e for e in app.get("bidi_component") if e.proto.component_name == "ecosystem_map")
+            results["map_component_bytes"] = len(component.proto.json.encode())
     return results

@@ -29,7 +29,7 @@ SCENE_SHOTS = {
     for number, name in enumerate(SCENES, start=1)
 }
 TIMEOUT = 90_000  # a cold server on a busy machine
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP = ".ecosystem-map"
 
 
 def wait_for_charts(page) -> None:
@@ -37,8 +37,8 @@ def wait_for_charts(page) -> None:
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
     for chart in page.locator('[data-testid="stPlotlyChart"]').all():
         chart.locator(".main-svg").first.wait_for(state="attached", timeout=TIMEOUT)
-    for index in range(page.locator(MAP_FRAME).count()):  # and the maps their markers
-        markers = page.frame_locator(MAP_FRAME).nth(index).locator(".leaflet-marker-icon")
+    for index in range(page.locator(MAP).count()):  # and the maps their markers
+        markers = page.locator(MAP).nth(index).locator(".leaflet-marker-icon")
         markers.first.wait_for(state="attached", timeout=TIMEOUT)
 
 

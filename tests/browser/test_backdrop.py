@@ -2,19 +2,19 @@
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_browser import MAP_FRAME, TIMEOUT, wait_for_app
+from tests.browser.test_browser import MAP, TIMEOUT, wait_for_app
 
 
 def test_map_shows_districts_and_coast_without_tiles(page: Page, app_url):
     page.goto(f"{app_url}/map?lang=fr")
     wait_for_app(page)
-    frame = page.frame_locator(MAP_FRAME).first
-    frame.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
-    expect(frame.locator(".backdrop-district", has_text="1er").first).to_be_visible(timeout=TIMEOUT)
-    expect(frame.locator(".backdrop-district")).to_have_count(16)
-    expect(frame.locator(".backdrop-town", has_text="Aubagne")).to_be_attached()
-    assert frame.locator(".leaflet-backdropOutlines-pane path").count() > 100  # the communes' outlines
-    assert frame.locator(".leaflet-tile-loaded").count() == 0  # no tile reached the page
-    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("IGN")
-    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("GeoNames")
+    area = page.locator(MAP).first
+    area.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
+    expect(area.locator(".backdrop-district", has_text="1er").first).to_be_visible(timeout=TIMEOUT)
+    expect(area.locator(".backdrop-district")).to_have_count(16)
+    expect(area.locator(".backdrop-town", has_text="Aubagne")).to_be_attached()
+    assert area.locator(".leaflet-backdropOutlines-pane path").count() > 100  # the communes' outlines
+    assert area.locator(".leaflet-tile-loaded").count() == 0  # no tile reached the page
+    expect(area.locator(".leaflet-control-attribution")).to_contain_text("IGN")
+    expect(area.locator(".leaflet-control-attribution")).to_contain_text("GeoNames")
     page.screenshot(path="/tmp/backdrop.png")

@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 from ecosystem import columns as C
 from ecosystem.filters import Filters, filter_actors
 
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP = ".ecosystem-map"
 TIMEOUT = 30_000
 
 
@@ -18,11 +18,11 @@ def wait_for_app(page: Page) -> None:
 
 def map_totals(page: Page) -> int:
     """Markers drawn on the map, counting each cluster as its size."""
-    frame = page.frame_locator(MAP_FRAME).first
-    frame.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
-    page.wait_for_timeout(1500)  # clusters settle after the first frame
-    clusters = frame.locator(".marker-cluster span").all_inner_texts()
-    singles = frame.locator(".ecosystem-marker").count()
+    area = page.locator(MAP).first
+    area.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
+    page.wait_for_timeout(1500)  # clusters settle after the first area
+    clusters = area.locator(".marker-cluster span").all_inner_texts()
+    singles = area.locator(".ecosystem-marker").count()
     return sum(int(text) for text in clusters) + singles
 
 
@@ -57,16 +57,16 @@ def test_clicking_a_marker_shows_the_card(page: Page, app_url, real):
     actor = real.actors[(real.actors[C.SCOPE] == "marseille_area")].iloc[0]
     page.goto(f"{app_url}/map?q={actor[C.ID]}&lang=en".replace(actor[C.ID], actor[C.NAME].split()[0]))
     wait_for_app(page)
-    frame = page.frame_locator(MAP_FRAME).first
-    marker = frame.locator(".ecosystem-marker").first
+    area = page.locator(MAP).first
+    marker = area.locator(".ecosystem-marker").first
     marker.wait_for(state="attached", timeout=TIMEOUT)
     marker.click(force=True)
     expect(page).to_have_url(re.compile(r"actor="), timeout=TIMEOUT)
     expect(page.get_by_role("link", name="Open the full profile")).to_be_visible(timeout=TIMEOUT)
     # the clicked actor's marker is drawn larger, and the legend names its type
-    expect(frame.locator(".ecosystem-marker.selected")).to_have_count(1, timeout=TIMEOUT)
+    expect(area.locator(".ecosystem-marker.selected")).to_have_count(1, timeout=TIMEOUT)
     type_label = real.taxonomy.label("types", actor[C.TYPE], "en")
-    expect(frame.locator(".ecosystem-legend")).to_contain_text(type_label)
+    expect(area.locator(".ecosystem-legend")).to_contain_text(type_label)
 
 
 def test_filter_changes_url_and_table_and_survives_navigation(page: Page, app_url, real):
@@ -95,7 +95,7 @@ def test_actor_page_and_relations(page: Page, app_url, real):
     expect(page.get_by_text(actor[C.DESCRIPTION_FR][:40])).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Vérifié le")).to_be_visible(timeout=TIMEOUT)
     # the small map draws with the network blocked
-    page.frame_locator(MAP_FRAME).first.locator(".ecosystem-marker").wait_for(state="attached", timeout=TIMEOUT)
+    page.locator(MAP).first.locator(".ecosystem-marker").wait_for(state="attached", timeout=TIMEOUT)
 
 
 def test_unknown_actor_is_friendly(page: Page, app_url):

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ecosystem.present import SCENES
-from tests.browser.test_browser import MAP_FRAME, TIMEOUT, wait_for_app
+from tests.browser.test_browser import MAP, TIMEOUT, wait_for_app
 from tools.appserver import block_external
 
 SLOW = 90_000  # a cold server on a busy machine can take this long for the first page
@@ -40,10 +40,8 @@ def wait_for_scene(page: Page) -> None:
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
     for chart in page.locator('[data-testid="stPlotlyChart"]').all():  # plotly loads lazily
         chart.locator(".main-svg").first.wait_for(state="attached", timeout=TIMEOUT)
-    for index in range(page.locator(MAP_FRAME).count()):  # the map draws its markers
-        page.frame_locator(MAP_FRAME).nth(index).locator(".leaflet-marker-icon").first.wait_for(
-            state="attached", timeout=TIMEOUT
-        )
+    for index in range(page.locator(MAP).count()):  # the map draws its markers
+        page.locator(MAP).nth(index).locator(".leaflet-marker-icon").first.wait_for(state="attached", timeout=TIMEOUT)
     page.wait_for_timeout(1500)  # maps and charts settle
 
 

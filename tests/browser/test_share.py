@@ -14,7 +14,7 @@ from ecosystem import columns as C
 from ecosystem.filters import Filters, filter_actors
 from ecosystem.maps import build_home_view, count_outside
 from ecosystem.release import load_release
-from tests.browser.test_browser import MAP_FRAME, TIMEOUT, wait_for_app
+from tests.browser.test_browser import MAP, TIMEOUT, wait_for_app
 from tests.conftest import DATA
 from tools.appserver import block_external, run_app_server
 
@@ -29,18 +29,18 @@ def copied_link(page: Page) -> str:
     return " ".join(code.inner_text().split())
 
 
-def _markers_now(frame) -> int:
-    clusters = frame.locator(".marker-cluster span").all_inner_texts()
-    return sum(int(text) for text in clusters) + frame.locator(".ecosystem-marker").count()
+def _markers_now(area) -> int:
+    clusters = area.locator(".marker-cluster span").all_inner_texts()
+    return sum(int(text) for text in clusters) + area.locator(".ecosystem-marker").count()
 
 
-def count_markers(frame, settle: float = 0.8) -> int:
+def count_markers(area, settle: float = 0.8) -> int:
     """Markers on a Leaflet map, counting each cluster as its size, once clustering has stopped moving."""
-    frame.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
-    frame.locator(".marker-cluster, .ecosystem-marker").first.wait_for(state="attached", timeout=TIMEOUT)
+    area.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)
+    area.locator(".marker-cluster, .ecosystem-marker").first.wait_for(state="attached", timeout=TIMEOUT)
     deadline, last = time.monotonic() + TIMEOUT / 1000, -1
     while time.monotonic() < deadline:
-        now = _markers_now(frame)
+        now = _markers_now(area)
         if now == last:
             return now
         last = now
@@ -116,7 +116,7 @@ def test_exported_map_file_works_from_disk_offline(page: Page, app_url, browser,
     page.get_by_role("button", name=re.compile("Show all")).click()  # the file keeps the view on screen
     expect(page.get_by_role("button", name="Back to Marseille")).to_be_visible(timeout=TIMEOUT)
     wait_for_app(page)
-    assert count_markers(page.frame_locator(MAP_FRAME).first) == len(expected)  # the page has settled
+    assert count_markers(page.locator(MAP).first) == len(expected)  # the page has settled
     with page.expect_download(timeout=2 * TIMEOUT) as download:
         page.get_by_role("button", name=re.compile("Download this map")).click()
     path = tmp_path / "map.html"
@@ -155,9 +155,9 @@ def test_embedded_map_in_an_iframe(page: Page, app_url, real):
     full_view = app.get_by_role("link", name="Ouvrir la vue complète")
     expect(full_view).to_have_attribute("href", f"{app_url}/map?area=oncology")
     # every actor of the opening view is drawn; Leaflet also draws a margin around it, never more than the filter
-    drawn = count_markers(app.frame_locator(MAP_FRAME).first)
+    drawn = count_markers(app.locator(MAP).first)
     assert len(oncology) - outside <= drawn <= len(oncology)
-    expect(app.frame_locator(MAP_FRAME).first.locator(".ecosystem-legend")).to_be_attached()
+    expect(app.locator(MAP).first.locator(".ecosystem-legend")).to_be_attached()
 
 
 def test_release_zip_downloads_from_the_about_page_and_validates(page: Page, app_url, tmp_path):

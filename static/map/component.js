@@ -1,0 +1,120 @@
+/*
+ The app's map, mounted in the page itself rather than in an iframe: no frame
+ to open and no second copy of the page's scripts, so the first marker shows
+ soon after the page. Leaflet, markercluster, markers.js and backdrop.js load
+ once per page from the app's static files; each rerun hands over compact
+ marker rows, and the map stays open while only what changed is redrawn.
+
+ data: {
+   assets:   {css: [url, ...], js: [[url, ...], ...]}   script groups load in order
+   height:   pixels
+   view:     [[south, west], [north, east]] or null; maxZoom: the closest zoom that view may open at
+   tiles:    {url, attribution, maxZoom}
+   backdrop: {outlinesUrl, labels, options}              see backdrop.js
+   rows:     JSON text of the marker rows; options: their options   see markers.js
+   clickable: whether a click on a marker is sent back
+ }
+ Sends back the trigger "clicked": the clicked actor's id.
+ Released under the project's MIT licence.
+*/
+const loading = new Map();
+
+function loadOnce(url, create) {
+  if (!loading.has(url)) {
+    loading.set(
+      url,
+      new Promise((resolve, reject) => {
+        const element = create(url);
+        element.onload = resolve;
+        element.onerror = () => reject(new Error("could not load " + url));
+        document.head.appendChild(element);
+      })
+    );
+  }
+  return loading.get(url);
+}
+
+function loadScript(url) {
+  return loadOnce(url, (src) => Object.assign(document.createElement("script"), { src, async: false }));
+}
+
+function loadStyle(url) {
+  return loadOnce(url, (href) => Object.assign(document.createElement("link"), { rel: "stylesheet", href }));
+}
+
+async function loadAssets(assets) {
+  const styles = Promise.all(assets.css.map(loadStyle));
+  for (const group of assets.js) await Promise.all(group.map(loadScript));
+  await styles;
+}
+
+const outlines = new Map();
+
+function loadOutlines(url) {
+  if (!outlines.has(url)) outlines.set(url, fetch(url).then((response) => response.json()));
+  return outlines.get(url);
+}
+
+function createMap(container, data) {
+  const map = L.map(container, { zoomControl: true, preferCanvas: false });
+  L.control.scale().addTo(map);
+  L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution, maxZoom: data.tiles.maxZoom }).addTo(map);
+  if (data.backdrop) {
+    // The backdrop comes in under the markers when its outlines arrive; the markers do not wait for it.
+    loadOutlines(data.backdrop.outlinesUrl)
+      .then((geojson) => L.ecosystemBackdrop(map, geojson, data.backdrop.labels, data.backdrop.options))
+      .catch(() => L.ecosystemBackdrop(map, { type: "FeatureCollection", features: [] }, data.backdrop.labels, data.backdrop.options));
+  }
+  return map;
+}
+
+function fitView(map, data) {
+  if (data.view) map.fitBounds(data.view, data.maxZoom ? { maxZoom: data.maxZoom } : {});
+  else map.setView([43.2965, 5.3698], 11); // nothing to show: Marseille
+}
+
+function draw(state, data) {
+  const map = state.map;
+  const viewKey = JSON.stringify([data.view, data.maxZoom]);
+  if (viewKey !== state.viewKey) {
+    fitView(map, data);
+    state.viewKey = viewKey;
+  }
+  const selected = data.options.selected;
+  const layerKey = data.rows + JSON.stringify(Object.assign({}, data.options, { selected: null }));
+  if (layerKey === state.layerKey) {
+    if (state.layer) state.layer.selectId(selected);
+    return;
+  }
+  if (state.layer) map.removeLayer(state.layer);
+  state.layer = L.ecosystemMarkers(JSON.parse(data.rows), data.options);
+  state.layer.on("click", (event) => {
+    if (state.clickable && event.layer && event.layer.options.id != null) state.send("clicked", event.layer.options.id);
+  });
+  state.layer.addTo(map);
+  state.layerKey = layerKey;
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let container = parentElement.querySelector(".ecosystem-map");
+  if (!container) {
+    container = document.createElement("div");
+    container.className = "ecosystem-map";
+    container.appendChild(document.createElement("div")).style.height = "100%";
+    parentElement.appendChild(container);
+  }
+  container.style.height = data.height + "px";
+  const state = container.ecosystemMap || (container.ecosystemMap = {});
+  state.send = setTriggerValue;
+  state.clickable = !!data.clickable;
+  loadAssets(data.assets)
+    .then(() => {
+      if (!state.map) state.map = createMap(container.firstChild, data);
+      draw(state, data);
+      container.dataset.ready = "true";
+    })
+    .catch((error) => {
+      container.textContent = String(error.message || error);
+    });
+}
