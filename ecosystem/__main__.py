@@ -16,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("data_dir", nargs="?", help="data directory (default: $ECOSYSTEM_DATA_DIR or data/)")
+        if name == "validate":
+            command.add_argument(
+                "--keep", action="store_true", help="also keep the outcome where the app reads it (.cache/validation/)"
+            )
         if name == "report":
             command.add_argument(
                 "--write-readme", action="store_true", help="also refresh the report block of DATA_DIR/README.md"
@@ -25,7 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         from .validate import validate
 
-        problems = validate(data_dir)
+        if args.keep:
+            from .datacache import validate_with_cache
+
+            problems = validate_with_cache(data_dir)  # checks in full unless kept today for this data and code
+        else:
+            problems = validate(data_dir)
         for problem in problems:
             print(problem)
         if problems:

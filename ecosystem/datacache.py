@@ -5,9 +5,12 @@ needs its outcome, which cannot change until the data, the rules or the day
 change. CI and `python -m ecosystem validate` always run it in full.
 """
 
+import contextlib
 import hashlib
 import json
 import os
+import subprocess
+import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -16,6 +19,8 @@ from .config import ROOT, resolve_data_dir
 
 CACHE_DIR_ENV = "ECOSYSTEM_CACHE_DIR"
 DATA_SUFFIXES = (".csv", ".json")
+# Longer than the check takes on 50,000 actors.
+CHECK_TIMEOUT_S = 600
 
 
 def resolve_cache_dir(cache_dir: str | Path | None = None) -> Path:
@@ -54,11 +59,19 @@ def validation_key(data_dir: str | Path | None = None, today: date | None = None
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def validate_with_cache(data_dir: str | Path | None = None, *, cache_dir: str | Path | None = None, today=None):
-    """The check's problems, read from the cache when this data was checked today with these rules."""
+def validate_with_cache(
+    data_dir: str | Path | None = None, *, cache_dir: str | Path | None = None, today=None, isolated: bool = False
+):
+    """The check's problems, read from the cache when this data was checked today with these rules.
+
+    `isolated` runs a missing check in a child process (`python -m ecosystem validate --keep`):
+    frictionless and the check's peak memory then stay out of a long-running server.
+    """
     from .validate import Problem, validate
 
     path = resolve_cache_dir(cache_dir) / "validation" / f"{validation_key(data_dir, today)}.json"
+    if isolated and today is None and not path.is_file():
+        run_check_apart(data_dir, cache_dir)
     try:
         return [Problem(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
     except (OSError, ValueError, TypeError):
@@ -72,3 +85,11 @@ def validate_with_cache(data_dir: str | Path | None = None, *, cache_dir: str | 
     except OSError:
         pass  # a read-only checkout still works, it just checks again next time
     return problems
+
+
+def run_check_apart(data_dir: str | Path | None, cache_dir: str | Path | None) -> None:
+    """Run the check in a child process that keeps its outcome in the cache; a failure is left to the caller."""
+    command = [sys.executable, "-m", "ecosystem", "validate", "--keep", str(resolve_data_dir(data_dir))]
+    env = {**os.environ, CACHE_DIR_ENV: str(resolve_cache_dir(cache_dir))}
+    with contextlib.suppress(OSError, subprocess.SubprocessError):  # the caller then checks in-process
+        subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=CHECK_TIMEOUT_S, check=False)

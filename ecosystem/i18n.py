@@ -334,6 +334,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{edges} relations link {nodes} actors; the most connected is {name}, with {degree}.",
         "fr": "{edges} relations relient {nodes} acteurs ; le plus connecté est {name}, avec {degree}.",
     },
+    "network_most_linked": {
+        "en": "Drawn: the {count} actors with the most relations, of {total} linked; narrow the filters to see the others.",
+        "fr": "Dessinés : les {count} acteurs les plus liés, sur {total} ; affinez les filtres pour voir les autres.",
+    },
     "takeaway_network_none": {
         "en": "No relation recorded for the actors shown.",
         "fr": "Aucune relation recensée pour les acteurs affichés.",

@@ -7,7 +7,6 @@ show, and nodes never jump when a filter changes.
 
 from collections.abc import Iterable, Mapping
 
-import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -19,6 +18,10 @@ from .taxonomy import Taxonomy
 
 LAYOUT_SEED = 1976  # the year the CIML was founded
 LAYOUT_ITERATIONS = 200
+# A spring layout of more actors takes seconds to minutes (16 s at 1,000 on 2 cores), and
+# a drawing of thousands is a tangle: past this, the page draws the most related actors shown.
+LAYOUT_SPRING_LIMIT = 500
+DRAWN_LIMIT = 300
 LAYOUT_SPACING = 0.3  # networkx's k: larger than its default 1/sqrt(n), so that hubs' neighbours overlap less
 LABEL_LENGTH = 28
 # An edge whose kind the taxonomy does not know (the validator reports it) is drawn plainly.
@@ -49,6 +52,8 @@ def compute_layout(relations: pd.DataFrame, *, seed: int = LAYOUT_SEED) -> dict[
     Nodes and edges are added in sorted order so that row order in the CSV does not
     change the picture; the seed fixes the starting positions.
     """
+    import networkx as nx  # here, not at the top: only the network page needs it (13 MB)
+
     graph = nx.Graph()
     pairs = sorted({tuple(sorted(pair)) for pair in zip(relations[C.SOURCE_ID], relations[C.TARGET_ID], strict=True)})
     graph.add_nodes_from(sorted({node for pair in pairs for node in pair}))
@@ -57,6 +62,24 @@ def compute_layout(relations: pd.DataFrame, *, seed: int = LAYOUT_SEED) -> dict[
         return {}
     positions = nx.spring_layout(graph, seed=seed, iterations=LAYOUT_ITERATIONS, k=LAYOUT_SPACING)
     return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in positions.items()}
+
+
+def count_linked(relations: pd.DataFrame) -> pd.Series:
+    """How many relations each actor has, for every actor with one."""
+    return pd.concat([relations[C.SOURCE_ID], relations[C.TARGET_ID]]).value_counts()
+
+
+def is_large(relations: pd.DataFrame, limit: int = LAYOUT_SPRING_LIMIT) -> bool:
+    """Whether the whole graph is too large to lay out at once."""
+    return len(count_linked(relations)) > limit
+
+
+def select_drawn(relations: pd.DataFrame, shown: Iterable[str], limit: int = DRAWN_LIMIT) -> tuple[list[str], int]:
+    """The `limit` shown actors with the most relations (ties by id), and how many shown actors have one."""
+    linked = count_linked(relations)
+    candidates = [item for item in shown if item in linked.index]
+    ranked = sorted(candidates, key=lambda item: (-int(linked[item]), item))
+    return ranked[:limit], len(candidates)
 
 
 def select_edges(relations: pd.DataFrame, shown: Iterable[str]) -> pd.DataFrame:
@@ -231,10 +254,23 @@ def describe_network(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str) -> str
 
 
 def build_network(
-    dataset, shown: Iterable[str], positions: Mapping[str, tuple[float, float]], lang: str, **options
+    dataset,
+    shown: Iterable[str],
+    positions: Mapping[str, tuple[float, float]] | None,
+    lang: str,
+    *,
+    among: bool = False,
+    **options,
 ) -> tuple[pd.DataFrame, pd.DataFrame, go.Figure]:
-    """Nodes, edges and figure of the relations touching the `shown` actors (options go to the figure)."""
+    """Nodes, edges and figure of the relations touching the `shown` actors (options go to the figure).
+
+    With `among`, only the relations between shown actors; without `positions`, they are laid out here.
+    """
     shown = list(shown)
     edges = select_edges(dataset.relations, shown)
+    if among:
+        edges = edges[edges[C.SOURCE_ID].isin(shown) & edges[C.TARGET_ID].isin(shown)].reset_index(drop=True)
+    if positions is None:
+        positions = compute_layout(edges)
     nodes = build_nodes(dataset.actors, edges, shown, positions)
     return nodes, edges, build_network_figure(nodes, edges, positions, dataset.taxonomy, lang, **options)

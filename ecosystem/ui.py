@@ -23,7 +23,7 @@ from .config import resolve_data_dir
 from .datacache import validate_with_cache
 from .exports import Provenance
 from .filters import Filters, count_facet, count_scope, filter_ids, founded_bounds
-from .formatting import format_day
+from .formatting import format_count, format_day
 from .goals import GoalsView, build_goals_view, load_goals
 from .i18n import LANGS, t
 from .insights import (
@@ -38,7 +38,15 @@ from .load import DataError, Dataset, load_dataset
 from .maps import build_marker_data
 from .markers import MarkerData
 from .navigation import PAGES, get_page
-from .network import build_network, compute_layout, describe_network, read_node_click
+from .network import (
+    DRAWN_LIMIT,
+    build_network,
+    compute_layout,
+    describe_network,
+    is_large,
+    read_node_click,
+    select_drawn,
+)
 from .present import SCENES, Show, encode_show, next_scene, parse_show, previous_scene, toggle_pause
 from .release import Release, ReleaseFiles, build_release, build_release_info, build_zip_bytes, read_published_hash
 from .share import build_citation, build_public_url, derive_app_root, format_licence, resolve_public_base
@@ -69,7 +77,7 @@ def load_cached_dataset(data_dir: str) -> Dataset:
 @st.cache_data(show_spinner=False)
 def validate_cached(data_dir: str) -> list[Problem]:
     """The check's outcome, kept on disk per data version: a cold start does not check again."""
-    return validate_with_cache(data_dir)
+    return validate_with_cache(data_dir, isolated=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -554,13 +562,18 @@ def build_cached_layout(version: str, _dataset: Dataset) -> dict[str, tuple[floa
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def build_cached_network(version: str, shown: tuple[str, ...], lang: str, height: int, _dataset: Dataset):
-    """Nodes, edges and figure (as a dict) for one set of shown actors: rebuilt only when the filters change.
+    """Nodes, edges, figure (as a dict), and how many linked actors a large graph left out of: per filter.
 
     The figure is cached as a plain dict: a plotly Figure coming back from st.cache_data
     drew the same but reported no click selection in the browser.
     """
-    nodes, edges, figure = build_network(_dataset, shown, build_cached_layout(version, _dataset), lang, height=height)
-    return nodes, edges, figure.to_dict()
+    if not is_large(_dataset.relations):  # one layout for the data version: positions stay put across filters
+        layout = build_cached_layout(version, _dataset)
+        nodes, edges, figure = build_network(_dataset, shown, layout, lang, height=height)
+        return nodes, edges, figure.to_dict(), 0
+    drawn, linked = select_drawn(_dataset.relations, shown)
+    nodes, edges, figure = build_network(_dataset, drawn, None, lang, among=True, height=height)
+    return nodes, edges, figure.to_dict(), linked if linked > len(drawn) else 0
 
 
 @st.cache_data(show_spinner=False)
@@ -624,8 +637,12 @@ def render_matrix(page: Page, *, key: str = "matrix", with_data: bool = True, ti
 def render_network(page: Page, *, key: str = "network_chart", height: int = 720, clickable: bool = True) -> None:
     """The relations graph of the filtered actors; with `clickable`, a node click opens its profile."""
     dataset = page.dataset
-    nodes, edges, figure = build_cached_network(dataset.version, tuple(page.filtered.index), page.lang, height, dataset)
+    shown = tuple(page.filtered.index)
+    nodes, edges, figure, left_out_of = build_cached_network(dataset.version, shown, page.lang, height, dataset)
     st.markdown(describe_network(nodes, edges, page.lang))
+    if left_out_of:  # a large graph: only the most related actors are drawn
+        count, total = format_count(DRAWN_LIMIT, page.lang), format_count(left_out_of, page.lang)
+        st.caption(page.t("network_most_linked", count=count, total=total))
     if not len(edges):
         return
     if not clickable:

@@ -84,7 +84,7 @@ if setup:
         st.markdown(build_laureates_markdown(laureates, taxonomy, lang))
     elif show.name == "network":
         shown = tuple(actors.index)
-        nodes, edges, chart = ui.build_cached_network(dataset.version, shown, lang, BODY_HEIGHT - 60, dataset)
+        nodes, edges, chart, _ = ui.build_cached_network(dataset.version, shown, lang, BODY_HEIGHT - 60, dataset)
         st.markdown(describe_network(nodes, edges, lang))
         if len(edges):
             st.plotly_chart(

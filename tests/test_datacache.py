@@ -70,3 +70,23 @@ def test_unreadable_cache_is_ignored(data, tmp_path):
     path.parent.mkdir(parents=True)
     path.write_text("{not json")
     assert validate_with_cache(data, cache_dir=cache, today=today) == validate(data, today=today)
+
+
+def test_isolated_check_runs_apart_and_keeps_its_outcome(data, tmp_path, monkeypatch):
+    """The server's check runs in a child process, whose outcome is then read from the cache."""
+    calls = []
+    monkeypatch.setattr("ecosystem.validate.validate", lambda *args, **kwargs: calls.append(args) or [])
+    cache = tmp_path / "cache"
+    actors = data / "actors.csv"
+    lines = actors.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("biotech", "not-a-type", 1).replace("research_lab", "not-a-type", 1)
+    actors.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = validate_with_cache(data, cache_dir=cache, isolated=True)
+    assert not calls  # checked by the child, not in this process
+    assert any("not-a-type" in str(problem) for problem in problems)
+    assert list((cache / "validation").glob("*.json"))
+
+
+def test_isolated_check_falls_back_in_process_when_the_child_fails(data, tmp_path, monkeypatch):
+    monkeypatch.setattr(datacache.sys, "executable", str(tmp_path / "no-such-python"))
+    assert validate_with_cache(data, cache_dir=tmp_path / "cache", isolated=True) == validate(data)

@@ -196,3 +196,47 @@ def test_layout_of_a_large_graph():
     positions = compute_layout(relations)
     assert set(positions) == set(ids)
     assert compute_layout(relations) == positions
+
+
+def _star_relations(hubs: int, leaves: int) -> pd.DataFrame:
+    """`hubs` hubs, each linked to `leaves` actors of its own."""
+    sources, targets = [], []
+    for hub in range(hubs):
+        for leaf in range(leaves):
+            sources.append(f"hub-{hub:02d}")
+            targets.append(f"leaf-{hub:02d}-{leaf:03d}")
+    return pd.DataFrame({C.SOURCE_ID: sources, C.TARGET_ID: targets, C.KIND: "partner_of"})
+
+
+@pytest.mark.parametrize(
+    ("hubs", "leaves", "large"),
+    [(1, 10, False), (4, 124, False), (5, 100, True), (20, 100, True)],
+)
+def test_a_graph_is_large_past_the_spring_layouts_limit(hubs, leaves, large):
+    from ecosystem.network import is_large
+
+    assert is_large(_star_relations(hubs, leaves)) is large  # hubs × (leaves + 1) actors against 500
+
+
+@pytest.mark.parametrize(
+    ("shown", "limit", "drawn", "linked"),
+    [
+        (["leaf-00-000", "hub-01", "hub-00", "nobody"], 10, ["hub-00", "hub-01", "leaf-00-000"], 3),
+        (["leaf-00-000", "hub-01", "hub-00"], 1, ["hub-00"], 3),  # the most related first, ties by id
+        (["nobody"], 5, [], 0),
+    ],
+)
+def test_select_drawn_keeps_the_most_related(shown, limit, drawn, linked):
+    from ecosystem.network import select_drawn
+
+    assert select_drawn(_star_relations(2, 3), shown, limit) == (drawn, linked)
+
+
+def test_large_graph_draws_only_relations_among_the_drawn(real):
+    from ecosystem.network import build_network
+
+    shown = ["innate-pharma", "mib", "amu"]
+    nodes, edges, _ = build_network(real, shown, None, "en", among=True)
+    assert set(edges[C.SOURCE_ID]) | set(edges[C.TARGET_ID]) <= set(shown)
+    assert set(nodes["id"]) <= set(shown)
+    assert len(edges) >= 2  # amu–mib twice (founding member, operator), innate-pharma–mib
