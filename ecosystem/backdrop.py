@@ -14,10 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import folium
-from branca.element import MacroElement, Template
-from folium.elements import JSCSSMixin
-
 GEO_DIR = Path(__file__).resolve().parent.parent / "static" / "geo"
 ATTRIBUTION = (
     '<a href="https://geoservices.ign.fr/adminexpress">IGN – Admin Express 2018</a> (Licence Ouverte)'
@@ -81,15 +77,6 @@ def build_label_rows(labels: tuple[Label, ...], lang: str) -> list[list]:
 BACKDROP_JS = "/app/static/map/backdrop.js"
 OUTLINES_URL = "/app/static/geo/communes.geojson"
 
-_BACKDROP = Template(
-    """
-{% macro html(this, kwargs) %}{% endmacro %}
-{% macro script(this, kwargs) %}
-L.ecosystemBackdrop({{ this._parent.get_name() }}, {{ this.outlines }}, {{ this.labels|tojson }}, {{ this.options|tojson }});
-{% endmacro %}
-"""
-)
-
 
 def build_backdrop_options(attribution: str = ATTRIBUTION) -> dict:
     """The panes' stacking, the zooms from which labels show, and the credit: what `backdrop.js` needs."""
@@ -100,24 +87,3 @@ def build_backdrop_options(attribution: str = ATTRIBUTION) -> dict:
         "townZoom": TOWN_MIN_ZOOM,
         "attribution": attribution,
     }
-
-
-class Backdrop(JSCSSMixin, MacroElement):
-    """The outlines and labels, drawn by `static/map/backdrop.js` (no per-label folium objects)."""
-
-    default_js = [("ecosystem_backdrop", BACKDROP_JS)]
-    default_css: list = []
-
-    def __init__(self, outlines: str, labels: list[list], attribution: str = ATTRIBUTION):
-        super().__init__()
-        self._name = "Backdrop"
-        self.outlines = outlines
-        self.labels = labels
-        self.options = build_backdrop_options(attribution)
-        self._template = _BACKDROP
-
-
-def add_backdrop(fmap: folium.Map, lang: str, geo_dir: Path = GEO_DIR) -> folium.Map:
-    """Add the offline backdrop to `fmap`, labels in `lang`; credited in the map's attribution."""
-    Backdrop(load_outlines(geo_dir), build_label_rows(load_labels(geo_dir), lang)).add_to(fmap)
-    return fmap

@@ -170,7 +170,8 @@ def build_map_naively(actors: pd.DataFrame, taxonomy) -> str:
     import folium
     from folium.plugins import MarkerCluster
 
-    from .maps import build_symbol_svg, use_local_assets
+    from .mapfile import use_local_assets
+    from .maps import build_symbol_svg
 
     use_local_assets()
     fmap = folium.Map(tiles=None)
@@ -214,7 +215,7 @@ def measure_size(data_dir: Path, naive: bool) -> dict:
     from .datacache import validate_with_cache
     from .filters import Filters, filter_actors
     from .load import load_dataset
-    from .maps import build_home_view, build_map, build_map_spec, build_marker_data
+    from .maps import build_home_view, build_map_download, build_map_spec, build_marker_data
 
     out: dict = {}
     start = time.perf_counter()
@@ -262,7 +263,7 @@ def measure_size(data_dir: Path, naive: bool) -> dict:
     out["marginal_bytes_per_actor"] = (len(full.encode()) - len(empty.encode())) / max(located, 1)
 
     from .about import build_dictionary
-    from .exports import Provenance, build_export_csv, build_export_xlsx, build_map_file
+    from .exports import Provenance, build_export_csv, build_export_xlsx
     from .views import build_directory_table
 
     out["directory_table_ms"] = time_median(lambda: build_directory_table(dataset, actors, "fr"), repeat=repeat)
@@ -274,7 +275,9 @@ def measure_size(data_dir: Path, naive: bool) -> dict:
             lambda: build_export_xlsx(dataset, actors, dictionary, provenance, "", "fr"), repeat=repeat
         )
     out["map_file_ms"] = time_median(
-        lambda: build_map_file(build_map(actors, taxonomy, "fr", view=view), title="map", provenance=provenance),
+        lambda: build_map_download(
+            markers, taxonomy, "fr", view=view, legend_title="", title="map", provenance=provenance
+        ),
         repeat=repeat,
     )
 

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import folium
 import pandas as pd
-from branca.element import Element, MacroElement, Template
 
 from . import columns as C
 from .config import ROOT
@@ -278,42 +276,11 @@ def inline_static_assets(page: str, static_dir: Path = STATIC_DIR) -> str:
     )
 
 
-_ATTRIBUTION = Template(
-    """
-{% macro script(this, kwargs) %}
-{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
-{% endmacro %}
-"""
-)
-
-
-class Attribution(MacroElement):
-    """A line in the map's attribution corner (where Leaflet credits the tiles)."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self._name = "Attribution"
-        self.text = text
-        self._template = _ATTRIBUTION
-
-
 def build_map_credit(title: str, provenance: Provenance) -> str:
     """The dataset's credit for the map's attribution corner: name and release linking to the view, licence."""
     url = html.escape(provenance.url, quote=True)
     link = f'<a href="{url}">{html.escape(title)} {html.escape(provenance.release)}</a>'
     return f"{link}, {html.escape(provenance.licence)}"
-
-
-def build_map_file(fmap: folium.Map, *, title: str, provenance: Provenance, static_dir: Path = STATIC_DIR) -> str:
-    """The map as one HTML file that opens from disk with no network: assets inlined, legend and credits kept."""
-    Attribution(build_map_credit(title, provenance)).add_to(fmap)
-    root = fmap.get_root()
-    root.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="export_title")
-    root.header.add_child(
-        Element("<style>html,body{height:100%;margin:0}.folium-map{height:100% !important}</style>"),
-        name="export_size",
-    )
-    return inline_static_assets(root.render(), static_dir)
 
 
 __all__ = [
@@ -324,7 +291,6 @@ __all__ = [
     "build_actor_record",
     "build_export_csv",
     "build_export_xlsx",
-    "build_map_file",
     "inline_static_assets",
     "neutralise_cell",
 ]

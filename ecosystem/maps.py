@@ -1,23 +1,21 @@
 """Maps of the filtered actors, with Leaflet served locally.
 
 The app's map is a spec (plain JSON) drawn in the page by `static/map/component.js`;
-the downloadable map is a folium map drawn by the same `markers.js` and
-`backdrop.js`. folium points at CDNs by default, and without internet the map
-then vanishes silently, so every script and stylesheet is taken from `static/vendor/`.
+the downloadable map (`mapfile`, built with folium) uses the same `markers.js`
+and `backdrop.js`. Every script and stylesheet is taken from `static/vendor/`:
+from a CDN, without internet, the map would vanish silently.
 """
 
 import re
 from dataclasses import dataclass
 
-import folium
 import pandas as pd
-from folium.plugins import MarkerCluster
 
 from . import columns as C
 from . import markers
-from .backdrop import BACKDROP_JS, OUTLINES_URL, add_backdrop, build_backdrop_options, build_label_rows, load_labels
+from .backdrop import BACKDROP_JS, OUTLINES_URL, build_backdrop_options, build_label_rows, load_labels
 from .i18n import t
-from .markers import MarkerData, MarkerLayer
+from .markers import MarkerData
 from .taxonomy import Taxonomy
 
 VENDOR_URL = "app/static/vendor"
@@ -45,15 +43,6 @@ def vendor_assets(base: str = VENDOR_URL) -> dict[str, list[tuple[str, str]]]:
             ("markerclusterdefaultcss", f"{base}/markercluster/MarkerCluster.Default.css"),
         ],
     }
-
-
-def use_local_assets(base: str = VENDOR_URL) -> None:
-    """Point folium at the vendored copies (class attributes, so set once per process)."""
-    assets = vendor_assets(base)
-    folium.Map.default_js = assets["map_js"]
-    folium.Map.default_css = assets["map_css"]
-    MarkerCluster.default_js = assets["cluster_js"]
-    MarkerCluster.default_css = assets["cluster_css"]
 
 
 # The drawing of each marker symbol that taxonomy/types.csv may name (the descriptor lists them).
@@ -174,13 +163,6 @@ def build_marker_options(
     }
 
 
-def build_marker_layer(
-    data: MarkerData, taxonomy: Taxonomy, lang: str, *, selected: str | None = None, legend_title: str = ""
-) -> MarkerLayer:
-    """The clustered markers with their legend, as a folium layer (for the exported map file)."""
-    return MarkerLayer(data, build_marker_options(data, taxonomy, lang, selected=selected, legend_title=legend_title))
-
-
 def build_map_spec(
     data: MarkerData,
     taxonomy: Taxonomy,
@@ -230,43 +212,11 @@ def build_actor_map_spec(actors: pd.DataFrame, actor_id: str, taxonomy: Taxonomy
     return build_map_spec(data, taxonomy, lang, view=view, selected=actor_id, height=300, max_zoom=ACTOR_ZOOM)
 
 
-def build_base_map(view: View | None, height: int = 560, lang: str = "fr") -> folium.Map:
-    """The folium map without markers: tiles, backdrop and the opening view."""
-    use_local_assets()
-    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, height=height)
-    folium.TileLayer(tiles=TILES_URL, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
-    add_backdrop(fmap, lang)  # outlines and names beneath the tiles, for when they cannot load
-    if view is not None:
-        fmap.fit_bounds(view.bounds)
-    return fmap
+def build_map_download(
+    data: MarkerData, taxonomy: Taxonomy, lang: str, *, view: View | None, legend_title: str, title: str, provenance
+) -> str:
+    """The map as one HTML file that opens offline; folium loads here, at the first download, not with the app."""
+    from .mapfile import build_map, build_map_file
 
-
-def build_map(
-    actors: pd.DataFrame,
-    taxonomy: Taxonomy,
-    lang: str,
-    *,
-    view: View | None,
-    selected: str | None = None,
-    legend_title: str = "",
-    height: int = 560,
-    data: MarkerData | None = None,
-) -> folium.Map:
-    """A clustered map of `actors`, one marker each, opening on `view`.
-
-    `data` (the actors' marker rows, when already built) saves building them again.
-    """
-    fmap = build_base_map(view, height, lang)
-    data = data if data is not None else build_marker_data(actors, taxonomy)
-    build_marker_layer(data, taxonomy, lang, selected=selected, legend_title=legend_title).add_to(fmap)
-    return fmap
-
-
-def build_actor_map(actors: pd.DataFrame, actor_id: str, taxonomy: Taxonomy, lang: str) -> folium.Map:
-    """The profile's small map: the one actor, zoomed to its street."""
-    one = actors.loc[[actor_id]] if actor_id in actors.index else actors.iloc[:0]
-    fmap = build_map(one, taxonomy, lang, view=None, selected=actor_id, height=300)
-    view = build_view(one, padding=0.01)
-    if view is not None:
-        fmap.fit_bounds(view.bounds, max_zoom=ACTOR_ZOOM)
-    return fmap
+    fmap = build_map(None, taxonomy, lang, view=view, legend_title=legend_title, data=data)
+    return build_map_file(fmap, title=title, provenance=provenance)

@@ -10,9 +10,6 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
-from folium.elements import JSCSSMixin
-from folium.map import Layer
-from folium.template import Template
 
 from . import columns as C
 
@@ -94,31 +91,3 @@ def read_marker_layers(script: str) -> list[tuple[list, dict]]:
 def read_marker_rows(script: str) -> list[list]:
     """The rows of every marker layer in a rendered map or component script."""
     return [row for rows, _ in read_marker_layers(script) for row in rows]
-
-
-_LAYER = Template(
-    """
-{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.ecosystemMarkers({{ this.rows_json }}, {{ this.options_json }});
-{% endmacro %}
-"""
-)
-
-
-class MarkerLayer(JSCSSMixin, Layer):
-    """A marker cluster group built in the browser from compact rows, for a folium map (the exported file)."""
-
-    default_js = [
-        ("markerclusterjs", "/app/static/vendor/markercluster/leaflet.markercluster.js"),
-        ("ecosystem_markers", MARKERS_JS),
-    ]
-    default_css = [
-        ("markerclustercss", "/app/static/vendor/markercluster/MarkerCluster.css"),
-        ("markerclusterdefaultcss", "/app/static/vendor/markercluster/MarkerCluster.Default.css"),
-    ]
-    _template = _LAYER
-
-    def __init__(self, data: MarkerData, options: dict):
-        super().__init__(name="actors", overlay=True, control=False, show=True)
-        self.rows_json = data.rows_json
-        self.options_json = encode_json(options)

@@ -11,7 +11,6 @@ from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
-import segno
 
 from . import columns as C
 from .taxonomy import Taxonomy
@@ -142,6 +141,8 @@ def build_live_url(base_url: str | None, path: str = "", params: dict[str, str] 
 
 def build_qr_data_uri(url: str) -> str:
     """A QR code for `url` as an SVG data URI (black on white with its quiet zone; scales without blur)."""
+    import segno  # here: only the presentation draws a QR code
+
     return segno.make(url, error="m").svg_data_uri(scale=4, dark="#000000", light="#ffffff", border=4)
 
 

@@ -5,6 +5,8 @@ a link opens exactly its view, and moving between pages keeps it. Pages read
 widgets, call plain functions and render; the bookkeeping they need is here.
 """
 
+import contextlib
+import ctypes
 import functools
 import hashlib
 import os
@@ -71,7 +73,15 @@ def load_cached_dataset(data_dir: str) -> Dataset:
     st.cache_data would unpickle a copy on every rerun, and every session's
     widget callbacks would keep their own copy alive.
     """
-    return load_dataset(data_dir)
+    dataset = load_dataset(data_dir)
+    release_free_memory()  # the loader's scratch space, which the allocator would otherwise keep for good
+    return dataset
+
+
+def release_free_memory() -> None:
+    """Hand freed heap memory back to the system (glibc's `malloc_trim`); elsewhere, nothing to do."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 @st.cache_data(show_spinner=False)

@@ -7,9 +7,8 @@ import streamlit as st
 
 from ecosystem import columns as C
 from ecosystem import ui
-from ecosystem.exports import build_map_file
 from ecosystem.formatting import format_count, format_day
-from ecosystem.maps import build_home_view, build_map, build_map_spec, build_view, count_outside
+from ecosystem.maps import build_home_view, build_map_download, build_map_spec, build_view, count_outside
 from ecosystem.views import escape_markdown
 
 page = ui.page_setup()
@@ -54,8 +53,12 @@ elif page:
         ui.show_map(spec, "map", dataset)
         st.download_button(
             page.t("download_map_html"),
-            data=lambda: build_map_file(
-                build_map(actors, dataset.taxonomy, lang, view=view, legend_title=page.t("map_legend"), data=markers),
+            data=lambda: build_map_download(
+                markers,
+                dataset.taxonomy,
+                lang,
+                view=view,
+                legend_title=page.t("map_legend"),
                 title=page.t("app_title"),
                 provenance=page.provenance,
             ),

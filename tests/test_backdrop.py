@@ -5,7 +5,8 @@ import json
 import pytest
 
 from ecosystem.backdrop import GEO_DIR, build_label_rows, format_district, load_labels, load_outlines
-from ecosystem.maps import build_map, build_map_spec, build_marker_data
+from ecosystem.mapfile import build_map
+from ecosystem.maps import build_map_spec, build_marker_data
 
 
 @pytest.mark.parametrize(

@@ -20,12 +20,12 @@ from ecosystem.exports import (
     build_actor_record,
     build_export_csv,
     build_export_xlsx,
-    build_map_file,
     inline_static_assets,
     neutralise_cell,
 )
 from ecosystem.filters import Filters, filter_actors
-from ecosystem.maps import build_map, build_view
+from ecosystem.mapfile import build_map, build_map_file
+from ecosystem.maps import build_view
 from ecosystem.markers import read_marker_rows
 from ecosystem.share import describe_filters
 from tests.conftest import MINI

@@ -8,14 +8,13 @@ import pytest
 from ecosystem import columns as C
 from ecosystem import maps
 from ecosystem.filters import Filters, filter_actors
+from ecosystem.mapfile import build_map, build_marker_layer
 from ecosystem.maps import (
     ACTOR_ZOOM,
     View,
     build_actor_map_spec,
     build_home_view,
-    build_map,
     build_map_spec,
-    build_marker_layer,
     build_symbol_svg,
     build_view,
     count_outside,
@@ -106,8 +105,8 @@ def test_marker_bytes_per_actor(mini):
 
 def test_vendor_files_exist():
     from ecosystem.config import ROOT
+    from ecosystem.mapfile import MarkerLayer
     from ecosystem.maps import vendor_assets
-    from ecosystem.markers import MarkerLayer
 
     for group in [*vendor_assets().values(), MarkerLayer.default_js, MarkerLayer.default_css]:
         for _, url in group:

@@ -207,3 +207,13 @@ def test_registry_keys_paths_and_titles_are_unique_and_translated():
     assert all(p.title_key in STRINGS for p in PAGES)
     with pytest.raises(KeyError, match="nowhere"):
         get_page("nowhere")
+
+
+def test_the_app_does_not_load_folium_until_a_map_is_downloaded():
+    """folium (with branca, jinja2 and requests) only builds the downloadable file: the server need not hold it."""
+    import subprocess
+    import sys
+
+    code = "import sys, ecosystem.ui, ecosystem.maps; print('folium' in sys.modules, 'networkx' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert shown.stdout.split() == ["False", "False"]
