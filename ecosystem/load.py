@@ -75,7 +75,7 @@ def read_table(path: Path, columns: tuple[str, ...], *, required: bool = True) -
     for column in columns:
         if column not in frame.columns:
             frame[column] = ""
-    return frame.map(str.strip)
+    return frame.apply(lambda column: column.str.strip())  # column by column, in pyarrow
 
 
 def read_resource(directory: Path, schema: Schema, resource: str) -> pd.DataFrame:
@@ -119,8 +119,13 @@ def derive_relations(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: Ta
 
 
 def build_search_text(actors: pd.DataFrame) -> pd.Series:
-    parts = actors[[C.NAME, C.ACRONYM, C.DESCRIPTION_EN, C.DESCRIPTION_FR, C.CITY]]
-    return parts.agg(" ".join, axis=1).map(fold)
+    """Name, acronym, descriptions and city, folded: what a search looks in.
+
+    Joined column by column (in pyarrow), not row by row: at 50,000 actors that is seconds apart.
+    """
+    columns = [actors[column] for column in (C.NAME, C.ACRONYM, C.DESCRIPTION_EN, C.DESCRIPTION_FR, C.CITY)]
+    joined = columns[0].str.cat(columns[1:], sep=" ")
+    return joined.map(fold)
 
 
 def prepare_actors(

@@ -105,7 +105,15 @@ def build_view(actors: pd.DataFrame, padding: float = VIEW_PADDING) -> View | No
 
 def build_home_view(all_actors: pd.DataFrame, home_scope: str | None) -> View | None:
     """The opening view: every actor of the cluster's own territory in the whole dataset, filters aside."""
-    return build_view(all_actors[all_actors[C.SCOPE] == home_scope])
+    return build_view(all_actors.loc[all_actors[C.SCOPE] == home_scope, [C.LAT, C.LON]])
+
+
+def choose_map_view(
+    filtered: pd.DataFrame, all_actors: pd.DataFrame, home_scope: str | None, *, fit_all: bool
+) -> tuple[View | None, int]:
+    """The view (around every filtered actor, or the cluster's territory) and how many it leaves out."""
+    view = build_view(filtered) if fit_all else build_home_view(all_actors, home_scope)
+    return view, count_outside(filtered, view)
 
 
 def count_located(actors: pd.DataFrame) -> int:

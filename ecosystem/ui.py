@@ -37,7 +37,7 @@ from .insights import (
     read_matrix_click,
 )
 from .load import DataError, Dataset, load_dataset
-from .maps import build_marker_data
+from .maps import View, build_marker_data, choose_map_view
 from .markers import MarkerData
 from .navigation import PAGES, get_page
 from .network import (
@@ -94,6 +94,17 @@ def validate_cached(data_dir: str) -> list[Problem]:
 def build_cached_marker_data(version: str, filters: Filters, _dataset: Dataset) -> MarkerData:
     """The map's marker rows, built once per data version and filters."""
     return build_marker_data(_dataset.actors.loc[filter_cached(version, filters, _dataset)], _dataset.taxonomy)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def build_cached_map_view(version: str, filters: Filters, fit_all: bool, _dataset: Dataset) -> tuple[View | None, int]:
+    """The map's opening view and how many filtered actors it leaves out, once per data version, filters and fit."""
+    located = _dataset.actors.loc[filter_cached(version, filters, _dataset), [C.LAT, C.LON]]
+    return choose_map_view(located, _dataset.actors, _dataset.home_scope, fit_all=fit_all)
+
+
+def get_map_view(page: "Page", fit_all: bool) -> tuple[View | None, int]:
+    return build_cached_map_view(page.dataset.version, page.state.filters, fit_all, page.dataset)
 
 
 def get_marker_data(page: "Page") -> MarkerData:
@@ -177,7 +188,7 @@ class Page:
 
     dataset: Dataset
     state: ViewState
-    filtered: pd.DataFrame
+    ids: tuple[str, ...]  # the actors that pass the filters
     page_path: str = ""
     public_base: str | None = None
     browser_root: str | None = None
@@ -186,6 +197,11 @@ class Page:
     @property
     def lang(self) -> str:
         return self.state.lang
+
+    @functools.cached_property
+    def filtered(self) -> pd.DataFrame:
+        """The filtered actors' rows, taken on first use: a page that needs only ids or counts skips the copy."""
+        return self.dataset.actors.loc[list(self.ids)]
 
     def t(self, key: str, **values) -> str:
         return t(key, self.state.lang, **values)
@@ -501,7 +517,7 @@ def page_setup() -> Page | None:
     page = Page(
         dataset=dataset,
         state=state,
-        filtered=dataset.actors.loc[ids],
+        ids=tuple(ids),
         page_path=page_path,
         public_base=get_public_base(),
         browser_root=derive_app_root(st.context.url, page_path),
@@ -781,7 +797,7 @@ def present_setup() -> tuple[Page, Show] | None:
     ignored = [str(item) for item in st.session_state.get(IGNORED_KEY, [])] + ignored
     render_notices(state.lang, ignored, validate_cached(dataset.data_dir))
     ids = filter_cached(dataset.version, state.filters, dataset)
-    page = Page(dataset=dataset, state=state, filtered=dataset.actors.loc[ids])
+    page = Page(dataset=dataset, state=state, ids=tuple(ids))
     return page, show
 
 

@@ -151,6 +151,13 @@ def actor_position(row: dict, place: dict | None) -> tuple[float, float] | None:
     return None
 
 
+def list_records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as dicts, built from whole columns: `to_dict("records")` is several times slower on text columns."""
+    columns = list(frame.columns)
+    values = zip(*(frame[column].tolist() for column in columns), strict=True)
+    return [dict(zip(columns, row, strict=True)) for row in values]
+
+
 def check_precision(row: dict, line: int, place: dict | None, taxonomy: Taxonomy) -> list[Problem]:
     """The precision says what the point stands for; the site and coordinates must agree with it."""
     problems = []
@@ -223,10 +230,10 @@ def check_locations(actors: pd.DataFrame, places: pd.DataFrame, taxonomy: Taxono
     """Precision matches what is filled, sites agree, and every actor and place lies in its city."""
     problems = []
     city_kinds = set(taxonomy.ids_where("place_kinds", C.ROLE, C.ROLE_CITY))
-    place_rows = places.to_dict("records")
+    place_rows = list_records(places)
     place_by_id = {row[C.ID]: row for row in place_rows}
     cities = {fold(row[C.CITY]): row for row in place_rows if row[C.PLACE_KIND] in city_kinds}
-    for index, row in enumerate(actors.to_dict("records")):
+    for index, row in enumerate(list_records(actors)):
         line = _line(index)
         place = place_by_id.get(row[C.SITE])
         problems += check_precision(row, line, place, taxonomy)
@@ -286,7 +293,7 @@ def check_consistency(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: T
     acquired = set(relations[relations[C.KIND].isin(acquirer_kinds)][C.SOURCE_ID])
     acquired_statuses = set(taxonomy.ids_where("statuses", C.ROLE, C.ROLE_ACQUIRED))
     final_statuses = acquired_statuses | set(taxonomy.ids_where("statuses", C.ROLE, C.ROLE_ENDED))
-    for index, row in enumerate(actors.to_dict("records")):
+    for index, row in enumerate(list_records(actors)):
         line, status = _line(index), row[C.STATUS]
         required = taxonomy.row("types", row[C.TYPE]).get(C.REQUIRES, "")
         if required and not row.get(required):

@@ -8,26 +8,25 @@ import streamlit as st
 from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.formatting import format_count, format_day
-from ecosystem.maps import build_home_view, build_map_download, build_map_spec, build_view, count_outside
+from ecosystem.maps import build_map_download, build_map_spec
 from ecosystem.views import escape_markdown
 
 page = ui.page_setup()
 if page and page.embedded:
-    lang, actors, dataset = page.lang, page.filtered, page.dataset
-    view = build_home_view(dataset.actors, dataset.home_scope)
+    lang, dataset = page.lang, page.dataset
+    view, outside = ui.get_map_view(page, fit_all=False)
     markers = ui.get_marker_data(page)
     legend = page.t("map_legend")
     ui.show_map(build_map_spec(markers, dataset.taxonomy, lang, view=view, legend_title=legend, height=520), "map")
     date = format_day(dataset.data_as_of, lang)
-    count, outside = format_count(markers.count, lang), count_outside(actors, view)
+    count = format_count(markers.count, lang)
     outside = page.t("embed_outside", count=format_count(outside, lang)) if outside else ""
     st.caption(page.t("embed_caption", count=count, outside=outside, date=date, url=page.view_url()))
 elif page:
-    lang, actors, dataset = page.lang, page.filtered, page.dataset
+    lang, dataset = page.lang, page.dataset
     st.title(page.t("page_map"))
     fit_all = ui.map_fits_all()
-    view = build_view(actors) if fit_all else build_home_view(dataset.actors, dataset.home_scope)
-    outside = count_outside(actors, view)
+    view, outside = ui.get_map_view(page, fit_all)
 
     info, action = st.columns([3, 1])
     markers = ui.get_marker_data(page)
@@ -36,7 +35,7 @@ elif page:
         action.button(page.t("map_back_marseille"), on_click=ui.set_map_fit_all, args=(False,))
     elif outside:
         info.caption(page.t("map_outside", count=outside))
-        action.button(page.t("map_fit_all", count=len(actors)), on_click=ui.set_map_fit_all, args=(True,))
+        action.button(page.t("map_fit_all", count=len(page.ids)), on_click=ui.set_map_fit_all, args=(True,))
 
     map_column, card_column = st.columns([3, 1])
     with map_column:
