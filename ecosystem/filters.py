@@ -126,7 +126,8 @@ def filter_milestones(dataset: Dataset, ids) -> pd.DataFrame:
 def count_facet(dataset: Dataset, filters: Filters, facet: str) -> dict[str, int]:
     """For each option of `facet`, how many actors match it given the other filters."""
     column = dataset.schema.facet(facet)
-    others = filter_actors(dataset, filters.without(facet))[column.column]
+    # the one column, not the whole frame: a count runs per facet on every new filter
+    others = dataset.actors[column.column][build_mask(dataset, filters.without(facet))]
     if column.multi:
         others = others.explode().dropna()
     others = others[others != ""]
@@ -141,5 +142,5 @@ def founded_bounds(actors: pd.DataFrame) -> tuple[int, int] | None:
 
 def count_scope(dataset: Dataset, filters: Filters) -> dict[str, int]:
     """For each scope, how many actors match it given the other filters."""
-    others = filter_actors(dataset, replace(filters, scope=None))[C.SCOPE]
+    others = dataset.actors[C.SCOPE][build_mask(dataset, replace(filters, scope=None))]
     return {scope: int((others == scope).sum()) for scope in dataset.taxonomy.ids("scopes")}

@@ -149,8 +149,13 @@ def build_type_styles(taxonomy: Taxonomy, lang: str) -> list[list[str]]:
 
 
 def build_marker_data(actors: pd.DataFrame, taxonomy: Taxonomy) -> MarkerData:
-    """The compact rows of the located actors (cache this per data version and filters)."""
+    """The compact rows of the located actors."""
     return markers.build_marker_data(actors, taxonomy.ids("types"), taxonomy.ids_where("precisions", C.APPROXIMATE))
+
+
+def build_marker_index(actors: pd.DataFrame, taxonomy: Taxonomy) -> markers.MarkerIndex:
+    """Every actor's row, encoded once per data version; `markers.select_marker_data` picks a filter's."""
+    return markers.build_marker_index(actors, taxonomy.ids("types"), taxonomy.ids_where("precisions", C.APPROXIMATE))
 
 
 def build_marker_options(

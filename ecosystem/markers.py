@@ -9,6 +9,7 @@ import json
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from . import columns as C
@@ -71,6 +72,47 @@ def build_marker_data(actors: pd.DataFrame, type_ids: tuple[str, ...], approxima
         count=len(rows),
         types=tuple(item for number, item in enumerate(type_ids) if number in present),
         approximate=sum(1 for row in rows if len(row) > 5),
+    )
+
+
+@dataclass(frozen=True)
+class MarkerIndex:
+    """Every located actor's row, encoded once per data version: a filter then only picks rows.
+
+    Plain tuples and numpy arrays: picking from them costs a millisecond at 10,000 actors,
+    where iterating a pandas index of strings costs twenty.
+    """
+
+    ids: tuple[str, ...]  # in the actors' order
+    rows: np.ndarray  # the JSON text of each row
+    types: np.ndarray  # each row's type index
+    approximate: np.ndarray  # whether the row stands for an area
+    type_ids: tuple[str, ...]
+
+
+def build_marker_index(
+    actors: pd.DataFrame, type_ids: tuple[str, ...], approximate: tuple[str, ...] = ()
+) -> MarkerIndex:
+    rows = build_marker_rows(actors, type_ids, approximate)
+    return MarkerIndex(
+        ids=tuple(row[0] for row in rows),
+        rows=np.array([encode_json(row) for row in rows], dtype=object),
+        types=np.array([row[3] for row in rows], dtype=np.int64),
+        approximate=np.array([len(row) > 5 for row in rows], dtype=bool),
+        type_ids=type_ids,
+    )
+
+
+def select_marker_data(index: MarkerIndex, ids) -> MarkerData:
+    """The marker data of the actors `ids` (the located ones), as `build_marker_data` would build it."""
+    wanted = set(ids)
+    keep = np.fromiter((item in wanted for item in index.ids), dtype=bool, count=len(index.ids))
+    present = set(np.unique(index.types[keep]).tolist())
+    return MarkerData(
+        rows_json="[" + ",".join(index.rows[keep].tolist()) + "]",
+        count=int(keep.sum()),
+        types=tuple(item for number, item in enumerate(index.type_ids) if number in present),
+        approximate=int(index.approximate[keep].sum()),
     )
 
 

@@ -37,8 +37,8 @@ from .insights import (
     read_matrix_click,
 )
 from .load import DataError, Dataset, load_dataset
-from .maps import View, build_marker_data, choose_map_view
-from .markers import MarkerData
+from .maps import View, build_marker_index, choose_map_view
+from .markers import MarkerData, MarkerIndex, select_marker_data
 from .navigation import PAGES, get_page
 from .network import (
     DRAWN_LIMIT,
@@ -90,10 +90,16 @@ def validate_cached(data_dir: str) -> list[Problem]:
     return validate_with_cache(data_dir, isolated=True)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def build_cached_marker_index(version: str, _dataset: Dataset) -> MarkerIndex:
+    """Every actor's marker row, encoded once per data version and shared by all sessions."""
+    return build_marker_index(_dataset.actors, _dataset.taxonomy)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def build_cached_marker_data(version: str, filters: Filters, _dataset: Dataset) -> MarkerData:
-    """The map's marker rows, built once per data version and filters."""
-    return build_marker_data(_dataset.actors.loc[filter_cached(version, filters, _dataset)], _dataset.taxonomy)
+    """The map's marker rows for one filter combination: picked from the index, not encoded again."""
+    return select_marker_data(build_cached_marker_index(version, _dataset), filter_cached(version, filters, _dataset))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

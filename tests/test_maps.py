@@ -261,3 +261,25 @@ def test_legend_explains_approximate_points_only_when_shown(mini, lang, words):
     for rows, shown in ((mini.actors, True), (mini.actors.loc[["beta-bio"]], False)):
         layer = build_marker_layer(build_for_map(rows, mini.taxonomy), mini.taxonomy, lang)
         assert (words in json.loads(layer.options_json)["approximateLabel"]) is shown
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [Filters(), Filters(type=frozenset({"biotech"})), Filters(scope="elsewhere"), Filters(q="zebra")],
+)
+def test_marker_index_picks_the_same_rows_as_building_them(mini, filters):
+    """Rows encoded once per data version, then picked per filter, equal rows built for that filter."""
+    from ecosystem.markers import select_marker_data
+
+    actors = filter_actors(mini, filters)
+    picked = select_marker_data(maps.build_marker_index(mini.actors, mini.taxonomy), actors[C.ID].tolist())
+    assert picked == maps.build_marker_data(actors, mini.taxonomy)
+
+
+def test_marker_index_on_the_real_data(real):
+    from ecosystem.markers import select_marker_data
+
+    index = maps.build_marker_index(real.actors, real.taxonomy)
+    companies = real.actors[real.actors[C.TYPE].isin(["biotech", "pharma"])]
+    assert select_marker_data(index, companies[C.ID].tolist()) == maps.build_marker_data(companies, real.taxonomy)
+    assert select_marker_data(index, real.actors[C.ID].tolist()) == maps.build_marker_data(real.actors, real.taxonomy)
