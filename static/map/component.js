@@ -117,4 +117,12 @@ export default function (component) {
     .catch((error) => {
       container.textContent = String(error.message || error);
     });
+  // Called when the element leaves the page (and sometimes between two reruns): free the map only once it is gone.
+  return () =>
+    setTimeout(() => {
+      if (!container.isConnected && state.map) {
+        state.map.remove();
+        state.map = state.layer = state.layerKey = state.viewKey = null;
+      }
+    }, 0);
 }
