@@ -111,8 +111,12 @@ def build_home_view(all_actors: pd.DataFrame, home_scope: str | None) -> View | 
 def choose_map_view(
     filtered: pd.DataFrame, all_actors: pd.DataFrame, home_scope: str | None, *, fit_all: bool
 ) -> tuple[View | None, int]:
-    """The view (around every filtered actor, or the cluster's territory) and how many it leaves out."""
-    view = build_view(filtered) if fit_all else build_home_view(all_actors, home_scope)
+    """The view (around every filtered actor, or the cluster's territory) and how many it leaves out.
+
+    With nothing filtered to fit, the territory's view stands in.
+    """
+    view = build_view(filtered) if fit_all else None
+    view = view or build_home_view(all_actors, home_scope)
     return view, count_outside(filtered, view)
 
 

@@ -283,3 +283,18 @@ def test_marker_index_on_the_real_data(real):
     companies = real.actors[real.actors[C.TYPE].isin(["biotech", "pharma"])]
     assert select_marker_data(index, companies[C.ID].tolist()) == maps.build_marker_data(companies, real.taxonomy)
     assert select_marker_data(index, real.actors[C.ID].tolist()) == maps.build_marker_data(real.actors, real.taxonomy)
+
+
+@pytest.mark.parametrize(
+    ("scope", "fit_all", "outside"),
+    [(None, False, 2), (None, True, 0), ("elsewhere", True, 0), ("nowhere", True, 0)],
+)
+def test_choose_map_view(mini, scope, fit_all, outside):
+    """The territory's view, or one around every filtered actor; an empty filter keeps the territory's."""
+    from ecosystem.maps import choose_map_view
+
+    filtered = mini.actors if scope is None else mini.actors[mini.actors[C.SCOPE] == scope]
+    view, left_out = choose_map_view(filtered, mini.actors, mini.home_scope, fit_all=fit_all)
+    assert left_out == outside
+    home = build_home_view(mini.actors, mini.home_scope)
+    assert (view == home) is (not fit_all or filtered.empty)

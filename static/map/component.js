@@ -70,7 +70,7 @@ function createMap(container, data) {
 
 function fitView(map, data) {
   if (data.view) map.fitBounds(data.view, data.maxZoom ? { maxZoom: data.maxZoom } : {});
-  else map.setView([43.2965, 5.3698], 11); // nothing to show: Marseille
+  else map.fitWorld(); // no actor has a position: nothing to frame
 }
 
 function draw(state, data) {
@@ -115,7 +115,7 @@ export default function (component) {
       container.dataset.ready = "true";
     })
     .catch((error) => {
-      container.textContent = String(error.message || error);
+      container.firstChild.textContent = String(error.message || error); // a script failed to load: say which
     });
   // Called when the element leaves the page (and sometimes between two reruns): free the map only once it is gone.
   return () =>
