@@ -8,7 +8,7 @@ from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.formatting import format_count
 from ecosystem.insights import build_matrix_figure, build_matrix_points, describe_matrix
-from ecosystem.maps import build_home_view, build_map_spec
+from ecosystem.maps import build_map_spec
 from ecosystem.network import describe_network
 from ecosystem.present import (
     SCENE_LINKS,
@@ -66,7 +66,7 @@ if setup:
             st.subheader(page.t("goals_title"), anchor=False)
             ui.render_goal_cards(goals.cards, detailed=False)
     elif show.name == "map":
-        view = build_home_view(dataset.actors, dataset.home_scope)
+        view, _ = ui.get_map_view(page, fit_all=False)  # cached per data version and filters
         markers = ui.get_marker_data(page)
         legend = page.t("map_legend")
         ui.show_map(build_map_spec(markers, taxonomy, lang, view=view, legend_title=legend, height=BODY_HEIGHT), "map")
