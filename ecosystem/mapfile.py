@@ -125,7 +125,7 @@ def build_base_map(view: View | None, height: int = 560, lang: str = "fr") -> fo
 
 
 def build_map(
-    actors: pd.DataFrame,
+    actors: pd.DataFrame | None,
     taxonomy: Taxonomy,
     lang: str,
     *,
@@ -137,7 +137,7 @@ def build_map(
 ) -> folium.Map:
     """A clustered map of `actors`, one marker each, opening on `view`.
 
-    `data` (the actors' marker rows, when already built) saves building them again.
+    `data` (the actors' marker rows, when already built) saves building them again; `actors` is then unused.
     """
     fmap = build_base_map(view, height, lang)
     data = data if data is not None else build_marker_data(actors, taxonomy)
