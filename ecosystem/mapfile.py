@@ -7,6 +7,7 @@ opens from disk with no network.
 
 import html
 from pathlib import Path
+from typing import ClassVar
 
 import folium
 import pandas as pd
@@ -59,11 +60,11 @@ var {{ this.get_name() }} = L.ecosystemMarkers({{ this.rows_json }}, {{ this.opt
 class MarkerLayer(JSCSSMixin, Layer):
     """A marker cluster group built in the browser from compact rows, for a folium map (the exported file)."""
 
-    default_js = [
+    default_js: ClassVar[list[tuple[str, str]]] = [
         ("markerclusterjs", "/app/static/vendor/markercluster/leaflet.markercluster.js"),
         ("ecosystem_markers", MARKERS_JS),
     ]
-    default_css = [
+    default_css: ClassVar[list[tuple[str, str]]] = [
         ("markerclustercss", "/app/static/vendor/markercluster/MarkerCluster.css"),
         ("markerclusterdefaultcss", "/app/static/vendor/markercluster/MarkerCluster.Default.css"),
     ]
@@ -88,8 +89,8 @@ L.ecosystemBackdrop({{ this._parent.get_name() }}, {{ this.outlines }}, {{ this.
 class Backdrop(JSCSSMixin, MacroElement):
     """The outlines and labels, drawn by `static/map/backdrop.js` (no per-label folium objects)."""
 
-    default_js = [("ecosystem_backdrop", BACKDROP_JS)]
-    default_css: list = []
+    default_js: ClassVar[list[tuple[str, str]]] = [("ecosystem_backdrop", BACKDROP_JS)]
+    default_css: ClassVar[list[tuple[str, str]]] = []
 
     def __init__(self, outlines: str, labels: list[list], attribution: str = ATTRIBUTION):
         super().__init__()

@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools.appserver import CHROMIUM_ARGS, block_external, find_chromium, start_app_server  # noqa: E402
+from tools.appserver import CHROMIUM_ARGS, block_external, find_chromium, start_app_server
 
 MAP = ".ecosystem-map"
 FIRST_MARKER = f"{MAP} .ecosystem-marker, {MAP} .marker-cluster"

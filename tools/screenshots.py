@@ -13,8 +13,8 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ecosystem.present import SCENES  # noqa: E402
-from tools.appserver import CHROMIUM_ARGS, ROOT, block_external, find_chromium, run_app_server  # noqa: E402
+from ecosystem.present import SCENES
+from tools.appserver import CHROMIUM_ARGS, ROOT, block_external, find_chromium, run_app_server
 
 # file -> (path, number of plotly charts to wait for)
 SHOTS = {
