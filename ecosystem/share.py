@@ -9,11 +9,13 @@ reader's browser is used, and the app says so where it shows a link.
 from collections.abc import Mapping
 from urllib.parse import quote, urlencode, urlsplit
 
-from .filters import Filters
+from .filters import FLAGS, Filters
 from .formatting import format_day
 from .i18n import t
 from .load import Dataset
 from .release import Release
+from .views import label_value
+from .vocabularies import SCOPES
 
 PUBLIC_BASE_ENV = "PUBLIC_BASE_URL"
 
@@ -75,14 +77,14 @@ def describe_filters(filters: Filters, dataset: Dataset, lang: str) -> str:
             order = {item: rank for rank, item in enumerate(taxonomy.ids(facet.vocabulary))}
             ordered = sorted(chosen, key=lambda i: (order.get(i, len(order)), i))
             labels = [taxonomy.label(facet.vocabulary, item, lang) for item in ordered]
-            parts.append(f"{t(f'filter_{facet.name}', lang)}{t('colon', lang)}{t('or', lang).join(labels)}")
+            parts.append(label_value(t(f"filter_{facet.name}", lang), t("or", lang).join(labels), lang))
     if filters.founded:
         parts.append(t("words_founded", lang, start=filters.founded[0], end=filters.founded[1]))
     if filters.q.strip():
-        parts.append(f"{t('filter_q', lang)}{t('colon', lang)}{t('quoted', lang, text=filters.q.strip())}")
+        parts.append(label_value(t("filter_q", lang), t("quoted", lang, text=filters.q.strip()), lang))
     if filters.scope:
-        parts.append(f"{t('filter_scope', lang)}{t('colon', lang)}{taxonomy.label('scopes', filters.scope, lang)}")
-    for flag in ("f2030", "mib"):
+        parts.append(label_value(t("filter_scope", lang), taxonomy.label(SCOPES, filters.scope, lang), lang))
+    for flag in FLAGS:
         if getattr(filters, flag):
             parts.append(t(f"filter_{flag}", lang))
     return "; ".join(parts) if parts else t("words_no_filter", lang)

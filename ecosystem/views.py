@@ -188,6 +188,16 @@ def build_source_links(sources: str | tuple[str, ...]) -> list[str]:
     return [_link(url) for url in urls if url]
 
 
+def label_value(label: str, value: str, lang: str) -> str:
+    """'Label: value', with the space French puts before a colon."""
+    return f"{label}{t('colon', lang)}{value}"
+
+
+def build_relation_sources(link: Link, lang: str) -> str:
+    """'Source: [a](…) · [b](…)': where a relation is stated, as links."""
+    return label_value(t("col_source", lang), " · ".join(build_source_links(link.sources)), lang)
+
+
 def build_relation_line(link: Link) -> str:
     """'Acquired by (2021)': what the relation says, without the other actor (the page links it)."""
     return f"{link.label} ({link.year})" if link.year else link.label

@@ -11,10 +11,12 @@ from ecosystem.views import (
     build_actor_facts,
     build_milestones,
     build_relation_line,
+    build_relation_sources,
     build_relations,
     build_source_links,
     escape_markdown,
 )
+from ecosystem.vocabularies import TYPES
 
 page = ui.page_setup()
 if page:
@@ -39,7 +41,7 @@ if page:
     else:
         title = actor[C.NAME] + (f" ({actor[C.ACRONYM]})" if actor[C.ACRONYM] else "")
         st.title(escape_markdown(title), anchor=False)
-        st.caption(escape_markdown(f"{taxonomy.label('types', actor[C.TYPE], lang)} · {actor[C.CITY]}"))
+        st.caption(escape_markdown(f"{taxonomy.label(TYPES, actor[C.TYPE], lang)} · {actor[C.CITY]}"))
         st.text(actor[f"description_{lang}"])
 
         facts, where = st.columns([3, 2])
@@ -57,7 +59,7 @@ if page:
             line = st.columns([2, 3, 3])
             line[0].text(build_relation_line(link))
             ui.page_link(page, "actor", label=link.other_name, container=line[1], actor=link.other_id)
-            line[2].caption(page.t("col_source") + " : " + " · ".join(build_source_links(link.sources)))
+            line[2].caption(build_relation_sources(link, lang))
 
         milestones = build_milestones(dataset, actor[C.ID], lang)
         if len(milestones):

@@ -218,6 +218,21 @@ def test_actor_page_shows_relation_sources(real):
     assert any(first_source.replace(")", "%29") in caption.value for caption in app.caption)
 
 
+@pytest.mark.parametrize(
+    ("lang", "colon", "wrong"),
+    [("en", ": [", " :"), ("fr", "\u00a0: [", " : ")],
+)
+def test_actor_page_punctuates_in_the_readers_language(lang, colon, wrong):
+    """English has no space before a colon; French has a no-break one."""
+    app = open_page("actor", {"actor": "innate-pharma", "lang": lang})
+    sources = [c.value for c in app.caption if "](" in c.value]
+    assert sources
+    for line in sources:
+        label = line[: line.index("[") + 1]
+        assert label.endswith(colon), line
+        assert wrong not in label, line
+
+
 def test_bad_rows_and_hostile_names_do_not_break_the_app(tmp_path, monkeypatch):
     """A broken row is reported, the rest still shows, and markup in a name stays text."""
     import csv
