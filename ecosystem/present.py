@@ -6,14 +6,19 @@ tested without Streamlit; pages/present.py only draws them.
 
 import math
 import re
-from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from . import columns as C
+from .filters import F2030
+from .load import Dataset
+from .navigation import get_page
+from .share import build_public_url
 from .taxonomy import Taxonomy
+from .urlstate import INTERVAL, SCENE, ViewState, encode_state
 from .views import escape_markdown
 
 # The scenes in the order they are shown; each has its title in the catalogue as "scene_<name>".
@@ -84,20 +89,20 @@ def parse_interval(raw: str | None) -> tuple[int, bool]:
 def parse_show(params: dict) -> tuple[Show, list[str]]:
     """The show asked for by the URL, and the `key=value` items that were ignored."""
     ignored = []
-    scene, ok = parse_scene(_first(params, "scene"))
+    scene, ok = parse_scene(_first(params, SCENE))
     if not ok:
-        ignored.append(f"scene={_first(params, 'scene')}")
-    interval, ok = parse_interval(_first(params, "interval"))
+        ignored.append(f"{SCENE}={_first(params, SCENE)}")
+    interval, ok = parse_interval(_first(params, INTERVAL))
     if not ok:
-        ignored.append(f"interval={_first(params, 'interval')}")
+        ignored.append(f"{INTERVAL}={_first(params, INTERVAL)}")
     return Show(scene=scene, interval=interval), ignored
 
 
 def encode_show(show: Show) -> dict[str, str]:
     """URL parameters for `show` (the default interval is left out)."""
-    params = {"scene": str(show.scene)}
+    params = {SCENE: str(show.scene)}
     if show.interval != DEFAULT_INTERVAL:
-        params["interval"] = str(show.interval)
+        params[INTERVAL] = str(show.interval)
     return params
 
 
@@ -123,7 +128,7 @@ def is_due(shown_at: float | None, now: float, interval: int) -> bool:
 
 
 def build_live_url(base_url: str | None, path: str = "", params: dict[str, str] | None = None) -> str | None:
-    """The public link to a view, or None without a usable public base URL.
+    """The public link to a view (the same as every other link the app prints), or None without a public base.
 
     A laptop presenting from localhost must never print a QR code that points to itself.
     """
@@ -134,9 +139,14 @@ def build_live_url(base_url: str | None, path: str = "", params: dict[str, str] 
         return None
     if parts.hostname in ("localhost", "127.0.0.1", "0.0.0.0", "::1") or parts.hostname.endswith(".local"):
         return None
-    url = base_url.strip().rstrip("/") + ("/" + path.strip("/") if path.strip("/") else "/")
-    query = urlencode(params or {})
-    return f"{url}?{query}" if query else url
+    return build_public_url(base_url.strip(), path, params or {})
+
+
+def build_scene_url(base_url: str | None, scene: str, state: ViewState, dataset: Dataset) -> str | None:
+    """The public link a scene's QR code gives: its page in `SCENE_LINKS`, with the show's view and filters."""
+    key, flags = SCENE_LINKS[scene]
+    view = replace(state, filters=replace(state.filters, **flags))
+    return build_live_url(base_url, get_page(key).url_path, encode_state(view, dataset))
 
 
 def build_qr_data_uri(url: str) -> str:
@@ -244,18 +254,6 @@ def build_landmark_lines(events: pd.DataFrame, actors: pd.DataFrame, lang: str) 
     ]
 
 
-def count_relations_by_kind(relations: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> pd.DataFrame:
-    """Relations per kind (label, count), most frequent first, for the network scene's summary."""
-    counts = relations[C.KIND].value_counts()
-    return pd.DataFrame(
-        {
-            "kind": list(counts.index),
-            "label": [taxonomy.label("relation_kinds", kind, lang) for kind in counts.index],
-            "count": [int(value) for value in counts.values],
-        }
-    )
-
-
 def fit_height(
     figure: go.Figure | dict, height: int, *, font_size: int = 22, marker_size: int | None = None
 ) -> go.Figure:
@@ -272,29 +270,13 @@ def fit_height(
     return figure
 
 
-def build_relations_chart(counts: pd.DataFrame, *, axis: str, height: int) -> go.Figure:
-    figure = go.Figure(
-        go.Bar(
-            x=counts["count"],
-            y=counts["label"],
-            orientation="h",
-            text=counts["count"],
-            textposition="auto",
-            marker_color="#0072B2",
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        )
-    )
-    figure.update_layout(xaxis_title=axis, yaxis={"autorange": "reversed", "automargin": True})
-    return fit_height(figure, height)
-
-
-# Where the QR code of each scene leads: the app's page that tells more (path, extra parameters).
-SCENE_LINKS = {
-    "figures": ("", {}),
+# Where the QR code of each scene leads: the registered page that tells more, and the filters it adds.
+SCENE_LINKS: dict[str, tuple[str, dict[str, bool]]] = {
+    "figures": ("home", {}),
     "map": ("map", {}),
     "matrix": ("insights", {}),
     "history": ("insights", {}),
-    "laureates": ("directory", {"f2030": "1"}),
+    "laureates": ("directory", {F2030: True}),
     "network": ("network", {}),
 }
 

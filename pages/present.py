@@ -11,12 +11,11 @@ from ecosystem.insights import build_matrix_figure, build_matrix_points, describ
 from ecosystem.maps import build_map_spec
 from ecosystem.network import describe_network
 from ecosystem.present import (
-    SCENE_LINKS,
     build_landmark_lines,
     build_landmarks_markdown,
     build_laureates_markdown,
-    build_live_url,
     build_qr_data_uri,
+    build_scene_url,
     fit_height,
     select_landmarks,
     select_laureates,
@@ -47,8 +46,7 @@ if setup:
         st.title(page.t(f"scene_{show.name}"), anchor=False)
         st.caption(page.t(f"scene_{show.name}_lead", **lead_values))
         ui.render_present_controls(page, show)
-    path, extra = SCENE_LINKS[show.name]
-    live = build_live_url(ui.get_public_base(), path, {**ui.link_params(page), **extra})
+    live = build_scene_url(ui.get_public_base(), show.name, page.state, dataset)
     with code:
         if live:
             alt = html.escape(page.t("present_qr_alt", url=live), quote=True)

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from ecosystem import columns as C
+from ecosystem.filters import Filters
 from ecosystem.present import (
     DEFAULT_INTERVAL,
     MAX_INTERVAL,
@@ -17,7 +18,7 @@ from ecosystem.present import (
     build_landmark_lines,
     build_live_url,
     build_qr_data_uri,
-    count_relations_by_kind,
+    build_scene_url,
     encode_show,
     is_due,
     next_scene,
@@ -31,7 +32,9 @@ from ecosystem.present import (
     toggle_pause,
 )
 from ecosystem.schema import load_schema
+from ecosystem.share import build_public_url
 from ecosystem.taxonomy import load_taxonomy
+from ecosystem.urlstate import ViewState, encode_state
 from tests.conftest import DATA
 
 
@@ -153,7 +156,8 @@ def test_is_due(shown_at, now, interval, due):
         ("https://immuno.example.org", "", {}, "https://immuno.example.org/"),
         ("https://immuno.example.org/", "map", {"lang": "en"}, "https://immuno.example.org/map?lang=en"),
         ("https://x.org/app/", "directory", {"f2030": "1"}, "https://x.org/app/directory?f2030=1"),
-        (" https://x.org ", "/map/", {"area": "a,b"}, "https://x.org/map?area=a%2Cb"),
+        (" https://x.org ", "/map/", {"area": "a,b"}, "https://x.org/map?area=a,b"),  # as every other link
+        ("https://x.org", "", {"q": "Luminy & co"}, "https://x.org/?q=Luminy%20%26%20co"),
         (None, "map", {}, None),
         ("", "map", {}, None),
         ("http://localhost:8501", "map", {}, None),
@@ -166,6 +170,29 @@ def test_is_due(shown_at, now, interval, due):
 )
 def test_build_live_url(base, path, params, expected):
     assert build_live_url(base, path, params) == expected
+
+
+@pytest.mark.parametrize(
+    ("scene", "lang", "expected"),
+    [
+        ("figures", "fr", "https://x.org/"),
+        ("map", "en", "https://x.org/map?lang=en"),
+        ("laureates", "fr", "https://x.org/directory?f2030=1"),
+        ("network", "en", "https://x.org/network?lang=en"),
+    ],
+)
+def test_a_scene_links_to_its_page_with_the_view(mini, scene, lang, expected):
+    assert build_scene_url("https://x.org", scene, ViewState(lang=lang), mini) == expected
+
+
+def test_a_scene_link_is_the_sidebar_link_of_the_same_view(mini):
+    """One URL builder: the QR code and the sidebar's link agree, commas and all."""
+    area = next(iter(mini.taxonomy.ids("areas")))
+    modalities = list(mini.taxonomy.ids("modalities"))[:2]
+    state = ViewState(filters=Filters(area=frozenset({area}), modality=frozenset(modalities)))
+    qr = build_scene_url("https://x.org", "map", state, mini)
+    assert qr == build_public_url("https://x.org", "map", encode_state(state, mini))
+    assert "," in qr
 
 
 def test_qr_code_is_an_svg_image_that_depends_on_the_url():
@@ -273,16 +300,6 @@ def test_select_laureates_sorted_by_name():
 def test_shorten(text, limit, expected):
     assert shorten(text, limit) == expected
     assert len(shorten(text, limit)) <= limit
-
-
-def test_count_relations_by_kind(mini):
-    counts = count_relations_by_kind(mini.relations, mini.taxonomy, "fr")
-    assert counts["count"].sum() == len(mini.relations)
-    assert list(counts["count"]) == sorted(counts["count"], reverse=True)
-    expected = mini.relations[C.KIND].value_counts()
-    first = counts.iloc[0]
-    assert first["count"] == expected.iloc[0]
-    assert first["label"] == mini.taxonomy.label("relation_kinds", first["kind"], "fr")
 
 
 @pytest.mark.parametrize("as_dict", [False, True])
