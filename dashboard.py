@@ -6,6 +6,4 @@ from ecosystem import ui
 
 st.set_page_config(page_title="Marseille Immunology Ecosystem", page_icon=":material/biotech:", layout="wide")
 
-ui.mark_entrypoint()
-dataset, _ = ui.get_dataset()
-ui.build_navigation(ui.sync_state(dataset).lang).run()
+ui.run_navigation()

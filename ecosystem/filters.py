@@ -15,6 +15,10 @@ from .load import Dataset
 from .schema import Facet
 from .text import fold
 
+# The yes/no restrictions: each is a field of `Filters`, its URL parameter and (as `filter_<name>`) its label key.
+F2030, MIB = "f2030", "mib"
+FLAGS = (F2030, MIB)
+
 
 @dataclass(frozen=True, init=False)
 class Filters:

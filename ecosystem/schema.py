@@ -74,6 +74,13 @@ class Schema:
     def facet(self, name: str) -> Facet | None:
         return next((facet for facet in self.facets if facet.name == name), None)
 
+    def facet_name(self, column: str) -> str:
+        """The URL parameter of the facet over `column` (KeyError when the descriptor makes it none)."""
+        for facet in self.facets:
+            if facet.column == column:
+                return facet.name
+        raise KeyError(f"no facet over column {column!r} in the descriptor")
+
     def fields(self, resource: str) -> list[dict]:
         for item in self.descriptor.get("resources", []):
             if item.get("name") == resource:

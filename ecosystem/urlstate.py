@@ -6,16 +6,27 @@ so that a link with junk in it still opens the best view it can.
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from .filters import Filters
+from .filters import FLAGS, Filters
 from .i18n import DEFAULT_LANG, LANGS
 from .load import Dataset
 
+# The URL's parameter names. The facets' are the descriptor's (a field's `facet`); the
+# flags are the names of `Filters`' yes/no fields (`filters.FLAGS`); these are the others.
+Q = "q"
+FOUNDED = "founded"
+SCOPE = "scope"
+ACTOR = "actor"
+LANG = "lang"
+# The presentation's own (read by ecosystem/present.py), and those Streamlit itself reads.
+SCENE = "scene"
+INTERVAL = "interval"
+EMBED = "embed"
+PASSTHROUGH = (EMBED, "embed_options", SCENE, INTERVAL)
+
 MAX_QUERY_LENGTH = 200
 _YEARS = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4})\s*$")
-# Parameters Streamlit itself reads, and the presentation's own (ecosystem/present.py); kept as they are.
-PASSTHROUGH = ("embed", "embed_options", "scene", "interval")
 
 
 @dataclass(frozen=True)
@@ -59,42 +70,42 @@ def decode_state(params: Mapping[str, str | Iterable[str]], dataset: Dataset) ->
         facets[facet.name] = frozenset(item for item in items if item in known)
 
     founded = None
-    for value in _values(params, "founded")[:1]:
+    for value in _values(params, FOUNDED)[:1]:
         match = _YEARS.match(value)
         if match and int(match[1]) <= int(match[2]):
             founded = (int(match[1]), int(match[2]))
         else:
-            ignored.append(Ignored("founded", value))
+            ignored.append(Ignored(FOUNDED, value))
 
-    q = " ".join(_values(params, "q"))[:MAX_QUERY_LENGTH].strip()
+    q = " ".join(_values(params, Q))[:MAX_QUERY_LENGTH].strip()
 
     flags = {}
-    for flag in ("f2030", "mib"):
+    for flag in FLAGS:
         values = _values(params, flag)
         flags[flag] = bool(values) and values[0] == "1"
         if values and values[0] not in ("0", "1"):
             ignored.append(Ignored(flag, values[0]))
 
     scope = None
-    for value in _values(params, "scope")[:1]:
+    for value in _values(params, SCOPE)[:1]:
         if value in taxonomy.ids("scopes"):
             scope = value
         else:
-            ignored.append(Ignored("scope", value))
+            ignored.append(Ignored(SCOPE, value))
 
     actor = None
-    for value in _values(params, "actor")[:1]:
+    for value in _values(params, ACTOR)[:1]:
         if value in dataset.actors.index:
             actor = value
         else:
-            ignored.append(Ignored("actor", value))
+            ignored.append(Ignored(ACTOR, value))
 
     lang = DEFAULT_LANG
-    for value in _values(params, "lang")[:1]:
+    for value in _values(params, LANG)[:1]:
         if value in LANGS:
             lang = value
         else:
-            ignored.append(Ignored("lang", value))
+            ignored.append(Ignored(LANG, value))
 
     filters = Filters(facets=tuple(facets.items()), founded=founded, q=q, scope=scope, **flags)
     return ViewState(filters=filters, actor=actor, lang=lang), ignored
@@ -110,24 +121,19 @@ def encode_state(state: ViewState, dataset: Dataset) -> dict[str, str]:
             order = {item: rank for rank, item in enumerate(dataset.taxonomy.ids(facet.vocabulary))}
             params[facet.name] = ",".join(sorted(selected, key=lambda i: (order.get(i, len(order)), i)))
     if filters.q.strip():
-        params["q"] = filters.q.strip()
+        params[Q] = filters.q.strip()
     if filters.founded is not None:
-        params["founded"] = f"{filters.founded[0]}-{filters.founded[1]}"
-    if filters.f2030:
-        params["f2030"] = "1"
-    if filters.mib:
-        params["mib"] = "1"
+        params[FOUNDED] = f"{filters.founded[0]}-{filters.founded[1]}"
+    for flag in FLAGS:
+        if getattr(filters, flag):
+            params[flag] = "1"
     if filters.scope:
-        params["scope"] = filters.scope
+        params[SCOPE] = filters.scope
     if state.actor:
-        params["actor"] = state.actor
+        params[ACTOR] = state.actor
     if state.lang != DEFAULT_LANG:
-        params["lang"] = state.lang
+        params[LANG] = state.lang
     return params
 
 
-def with_actor(state: ViewState, actor: str | None) -> ViewState:
-    return replace(state, actor=actor)
-
-
-__all__ = ["Ignored", "ViewState", "decode_state", "encode_state", "with_actor"]
+__all__ = ["Ignored", "ViewState", "decode_state", "encode_state"]

@@ -10,6 +10,7 @@ from ecosystem import ui
 from ecosystem.formatting import format_count, format_day
 from ecosystem.maps import build_map_download, build_map_spec
 from ecosystem.views import escape_markdown
+from ecosystem.vocabularies import TYPES
 
 page = ui.page_setup()
 if page and page.embedded:
@@ -71,7 +72,7 @@ elif page:
         if actor is not None:
             with st.container(border=True):
                 st.subheader(escape_markdown(actor[C.NAME]), anchor=False)
-                st.caption(dataset.taxonomy.label("types", actor[C.TYPE], lang))
+                st.caption(dataset.taxonomy.label(TYPES, actor[C.TYPE], lang))
                 st.text(actor[f"description_{lang}"])
                 st.caption(", ".join(dataset.taxonomy.labels("areas", actor[C.AREAS], lang)))
                 ui.page_link(page, "actor", label=page.t("open_profile"), actor=actor[C.ID])

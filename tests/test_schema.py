@@ -189,11 +189,67 @@ def _imports(path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("module", sorted((ROOT / "ecosystem").glob("*.py")), ids=lambda p: p.name)
-def test_only_ui_knows_streamlit(module):
-    """Domain modules stay testable without Streamlit; ui.py is the one place that knows it."""
+APP_CODE = sorted([*(ROOT / "ecosystem").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "dashboard.py"])
+
+
+@pytest.mark.parametrize("module", sorted((ROOT / "ecosystem").rglob("*.py")), ids=lambda p: p.name)
+def test_only_the_ui_package_knows_streamlit(module):
+    """Domain modules stay testable without Streamlit; the `ui` package is the one place that knows it."""
     knows = {"streamlit"} & _imports(module)
-    assert not knows or module.name == "ui.py", f"{module.name} imports {knows}"
+    in_ui = module.parent == ROOT / "ecosystem" / "ui"
+    assert not knows or in_ui, f"{module.relative_to(ROOT)} imports {knows}"
+
+
+def _streamlit_internals(tree: ast.AST) -> list[str]:
+    """Imports of Streamlit's runtime, and attributes set on anything imported from Streamlit (a patch)."""
+    found, streamlit_names = [], set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "streamlit":
+            streamlit_names |= {alias.asname or alias.name for alias in node.names}
+            if (node.module or "").startswith("streamlit.runtime"):
+                found.append(f"from {node.module} import ...")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "streamlit":
+                    streamlit_names.add(alias.asname or alias.name.split(".")[0])
+                if alias.name.startswith("streamlit.runtime"):
+                    found.append(f"import {alias.name}")
+    for node in ast.walk(tree):
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AugAssign) else []
+        )
+        for target in targets:
+            root = target
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            patched = isinstance(target, ast.Attribute) and isinstance(root, ast.Name) and root.id in streamlit_names
+            if patched and not ast.unparse(target).startswith(f"{root.id}.session_state."):
+                found.append(f"assignment to {ast.unparse(target)}")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        ("from streamlit.runtime.scriptrunner import get_script_run_ctx", True),
+        ("import streamlit.runtime.pages_manager", True),
+        ("import streamlit as st\nst.something = 1", True),
+        ("from streamlit.x import Manager\nManager.flag = False", True),
+        ("from streamlit.x import Manager as M\nM.a.b = 1", True),
+        ("import streamlit as st\nst.session_state['x'] = 1", False),
+        ("import streamlit as st\nst.session_state.x = 1", False),
+        ("class A:\n    def f(self):\n        self._template = 1", False),
+        ("from streamlit.testing.v1 import AppTest", False),
+    ],
+)
+def test_the_internals_check_finds_what_it_should(code, found):
+    assert bool(_streamlit_internals(ast.parse(code))) is found
+
+
+@pytest.mark.parametrize("module", APP_CODE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_app_uses_streamlit_public_api_only(module):
+    """No runtime import, no patched attribute: an upgrade of Streamlit cannot break the app behind its back."""
+    assert _streamlit_internals(ast.parse(module.read_text(encoding="utf-8"))) == []
 
 
 def test_every_page_file_is_registered():

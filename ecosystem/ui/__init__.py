@@ -1,0 +1,59 @@
+"""The Streamlit layer: the only part of the code that imports Streamlit.
+
+Pages call `page_setup()` (or `present_setup()`), then plain functions of
+`ecosystem`, then these helpers to draw. Each concern has its module:
+
+- `cache`: work done once per data version and shared by all sessions;
+- `state`: the view state in the session, mirrored in the URL;
+- `page`: `Page`, the navigation over the page registry, links between pages;
+- `sidebar`: language, filters and provenance, fed from the view state;
+- `setup`: `page_setup()`, which puts those together for every page;
+- `map`: the map component and its clicks;
+- `charts`: the matrix, the network and the goals, and their data tables;
+- `present`: the presentation's page and controls.
+"""
+
+from .cache import (
+    build_cached_goals_view,
+    build_cached_network,
+    build_release_zip,
+    load_cached_about,
+    load_cached_dictionary,
+    publish_release,
+)
+from .charts import render_chart_data, render_goal_cards, render_goals, render_matrix, render_network
+from .map import close_card, get_map_view, get_marker_data, map_fits_all, set_map_fit_all, show_map
+from .page import Page, get_public_base, go_to_actor, page_link, run_navigation, take_selected_row
+from .present import present_setup, render_present_controls
+from .setup import page_setup
+from .state import requested_actor
+
+__all__ = [
+    "Page",
+    "build_cached_goals_view",
+    "build_cached_network",
+    "build_release_zip",
+    "close_card",
+    "get_map_view",
+    "get_marker_data",
+    "get_public_base",
+    "go_to_actor",
+    "load_cached_about",
+    "load_cached_dictionary",
+    "map_fits_all",
+    "page_link",
+    "page_setup",
+    "present_setup",
+    "publish_release",
+    "render_chart_data",
+    "render_goal_cards",
+    "render_goals",
+    "render_matrix",
+    "render_network",
+    "render_present_controls",
+    "requested_actor",
+    "run_navigation",
+    "set_map_fit_all",
+    "show_map",
+    "take_selected_row",
+]

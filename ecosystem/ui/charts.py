@@ -1,0 +1,135 @@
+"""Charts that tell the story and filter the app: the area × modality matrix, the network, the goals tracker."""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from .. import columns as C
+from ..formatting import format_count, format_day
+from ..insights import (
+    build_matrix_figure,
+    build_matrix_points,
+    build_matrix_table,
+    build_table_csv,
+    describe_matrix,
+    read_matrix_click,
+)
+from ..network import DRAWN_LIMIT, describe_network, read_node_click
+from ..urlstate import ViewState, encode_state
+from .cache import build_cached_goals_view, build_cached_network
+from .page import Page, go_to_actor
+from .state import forget_ignored, update_state
+
+
+def apply_facets(page: Page, selected: dict[str, frozenset[str]]) -> None:
+    """Select facets (URL parameter → items) for the whole app, URL included, and rerun."""
+    filters = page.state.filters
+    for facet, items in selected.items():
+        filters = filters.with_facet(facet, items)
+    forget_ignored()
+    update_state(page.dataset, filters=filters)
+    st.rerun()
+
+
+def _selection_key(prefix: str, page: Page) -> str:
+    """A chart key that changes with the filters, so that an applied click does not linger as a selection."""
+    params = sorted(encode_state(ViewState(filters=page.state.filters), page.dataset).items())
+    return f"{prefix}_{hashlib.sha1(repr(params).encode()).hexdigest()[:12]}"
+
+
+def render_download(page: Page, table: pd.DataFrame, *, key: str, file_name: str) -> None:
+    """A table as a CSV download, labelled in the reader's language."""
+    st.download_button(
+        page.t("download_table"),
+        data=build_table_csv(table),
+        file_name=file_name,
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{key}_download",
+    )
+
+
+def render_chart_data(page: Page, table: pd.DataFrame, *, key: str, file_name: str, expanded: bool = False) -> None:
+    """A chart's data as a table (for screen readers) and as a CSV download."""
+    with st.expander(page.t("show_table"), expanded=expanded):
+        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table")
+    render_download(page, table, key=key, file_name=file_name)
+
+
+def render_matrix(page: Page, *, key: str = "matrix", with_data: bool = True, titled: bool = True) -> None:
+    """The area x modality matrix; a click on a square filters the whole app on that pair."""
+    taxonomy, lang, filters, schema = page.dataset.taxonomy, page.lang, page.state.filters, page.dataset.schema
+    area, modality = schema.facet_name(C.AREAS), schema.facet_name(C.MODALITIES)
+    points = build_matrix_points(page.filtered, taxonomy, lang)
+    st.markdown(describe_matrix(points, len(page.filtered), lang))
+    st.caption(page.t("matrix_hint"))
+    selected = (filters.selected(area), filters.selected(modality))
+    event = st.plotly_chart(
+        build_matrix_figure(points, lang, selected=selected, titled=titled),
+        width="stretch",
+        on_select="rerun",
+        selection_mode="points",
+        key=_selection_key(key, page),
+        config={"displayModeBar": False},
+    )
+    clicked = read_matrix_click(event)
+    if clicked and selected != (frozenset({clicked[0]}), frozenset({clicked[1]})):
+        apply_facets(page, {area: frozenset({clicked[0]}), modality: frozenset({clicked[1]})})
+    if with_data:
+        render_chart_data(page, build_matrix_table(points, lang), key=key, file_name="areas-modalities.csv")
+
+
+def render_network(page: Page, *, key: str = "network_chart", height: int = 720) -> None:
+    """The relations graph of the filtered actors; a click on a node opens its profile."""
+    dataset = page.dataset
+    shown = tuple(page.filtered.index)
+    nodes, edges, figure, left_out_of = build_cached_network(dataset.version, shown, page.lang, height, dataset)
+    st.markdown(describe_network(nodes, edges, page.lang))
+    if left_out_of:  # a large graph: only the most related actors are drawn
+        count, total = format_count(DRAWN_LIMIT, page.lang), format_count(left_out_of, page.lang)
+        st.caption(page.t("network_most_linked", count=count, total=total))
+    if not len(edges):
+        return
+    st.caption(page.t("network_hint"))
+    event = st.plotly_chart(
+        figure, width="stretch", on_select="rerun", selection_mode="points", key=key, config={"scrollZoom": True}
+    )
+    clicked = read_node_click(event, nodes["id"])
+    if clicked:
+        st.session_state.pop(key, None)
+        go_to_actor(page, clicked)
+
+
+def render_goals(page: Page) -> None:
+    """The goals tracker: each published goal, what the dataset records against it, and the records."""
+    view = build_cached_goals_view(page.dataset.version, page.lang, page.dataset)
+    if view is None:
+        return
+    st.subheader(page.t("goals_title"))
+    st.caption(
+        page.t(
+            "goals_intro",
+            since=format_day(view.since, page.lang),
+            date=format_day(page.dataset.data_as_of, page.lang),
+        )
+    )
+    render_goal_cards(view.cards)
+    st.markdown(view.acquisitions)
+    with st.expander(page.t("goal_evidence")):
+        st.dataframe(view.evidence, hide_index=True, width="stretch", key="goals_evidence")
+    render_download(page, view.evidence, key="goals", file_name="goals-records.csv")
+
+
+def render_goal_cards(cards, *, detailed: bool = True) -> None:
+    """Goal cards three to a row; the detailed form adds the sentence and the source under each."""
+    for row in range(0, len(cards), 3):
+        for column, card in zip(st.columns(3), cards[row : row + 3], strict=False):
+            with column.container(border=True):
+                st.metric(card.label, card.figure)
+                st.caption(card.target)
+                if card.share is not None:
+                    st.progress(card.share)
+                if detailed:
+                    st.markdown(card.sentence)
+                    st.caption(card.source)

@@ -1,0 +1,45 @@
+"""`page_setup()`: what every page does first (data, view state, sidebar, notices), in one call."""
+
+import streamlit as st
+
+from ..i18n import t
+from ..share import derive_app_root
+from .cache import filter_cached, get_dataset, publish_release, validate_cached
+from .page import Page, current_page_path, ensure_entrypoint, get_public_base, is_embedded
+from .sidebar import render_filters, render_footer, render_language, render_notices
+from .state import read_ignored, sync_state
+
+# A news site's iframe is small: keep the map edge to edge.
+EMBED_CSS = '<style>[data-testid="stMainBlockContainer"]{padding:0.5rem 0.75rem;max-width:none}</style>'
+
+
+def page_setup() -> Page | None:
+    """Sidebar and notices shared by every page; None when there is no data to show."""
+    dataset, error = get_dataset()
+    state = sync_state(dataset)
+    ensure_entrypoint(state.lang)
+    embedded = is_embedded()
+    if not embedded:
+        render_language(dataset, state)
+    if dataset is None:
+        st.error(t("data_unavailable", state.lang, error=error))
+        return None
+    publish_release(dataset)  # once per process and data version: the stable URLs answer from the first visit
+    page_path = current_page_path()
+    ids = filter_cached(dataset.version, state.filters, dataset)
+    page = Page(
+        dataset=dataset,
+        state=state,
+        ids=tuple(ids),
+        page_path=page_path,
+        public_base=get_public_base(),
+        browser_root=derive_app_root(st.context.url, page_path),
+        embedded=embedded,
+    )
+    if embedded:
+        st.html(EMBED_CSS)
+    else:
+        render_filters(dataset, state)
+        render_footer(page)
+    render_notices(state.lang, read_ignored(), validate_cached(dataset.data_dir))
+    return page

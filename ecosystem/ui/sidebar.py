@@ -1,0 +1,144 @@
+"""The sidebar every page shares: language, filters fed from the view state and writing back to it, provenance.
+
+Widgets forget their values across pages, so each is given the state's value
+before it is drawn, and its callback writes the change to the state (and URL).
+"""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from .. import columns as C
+from ..filters import FLAGS, Filters, founded_bounds
+from ..formatting import format_day
+from ..i18n import LANGS, t
+from ..load import Dataset
+from ..urlstate import FOUNDED, SCOPE, Ignored, Q, ViewState
+from ..validate import Problem
+from ..vocabularies import SCOPES
+from .cache import count_cached
+from .page import Page
+from .state import current_state, update_filters, update_state
+
+WIDGET_PREFIX = "filter_"
+LANG_WIDGET = "lang_widget"
+
+
+def _on_facet(dataset: Dataset, facet: str) -> None:
+    update_filters(dataset, current_state().filters.with_facet(facet, st.session_state[WIDGET_PREFIX + facet]))
+
+
+def _on_value(dataset: Dataset, name: str, convert=lambda value: value) -> None:
+    value = convert(st.session_state[WIDGET_PREFIX + name])
+    update_filters(dataset, replace(current_state().filters, **{name: value}))
+
+
+def _on_lang(dataset: Dataset) -> None:
+    update_state(dataset, lang=st.session_state[LANG_WIDGET])
+
+
+def _on_reset(dataset: Dataset) -> None:
+    update_state(dataset, filters=Filters())
+
+
+def _seed(key: str, value) -> None:
+    """Give a widget the state's value before it is drawn (widgets forget across pages)."""
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value
+
+
+def render_language(dataset: Dataset | None, state: ViewState) -> None:
+    _seed(LANG_WIDGET, state.lang)
+    st.sidebar.segmented_control(
+        t("language", state.lang),
+        options=list(LANGS),
+        format_func=str.upper,
+        key=LANG_WIDGET,
+        on_change=_on_lang if dataset else None,
+        args=(dataset,) if dataset else None,
+    )
+
+
+def render_filters(dataset: Dataset, state: ViewState) -> None:
+    filters, lang, taxonomy, actors = state.filters, state.lang, dataset.taxonomy, dataset.actors
+    counts = count_cached(dataset.version, filters, dataset)
+    sidebar = st.sidebar
+    sidebar.header(t("filters", lang))
+
+    key = WIDGET_PREFIX + Q
+    _seed(key, filters.q)
+    sidebar.text_input(
+        t("filter_q", lang), key=key, help=t("filter_q_help", lang), on_change=_on_value, args=(dataset, Q)
+    )
+
+    for facet in dataset.schema.facets:
+        key = WIDGET_PREFIX + facet.name
+        options = list(taxonomy.ids(facet.vocabulary))
+        _seed(key, [item for item in options if item in filters.selected(facet.name)])
+        sidebar.multiselect(
+            t(f"filter_{facet.name}", lang),
+            options=options,
+            format_func=lambda item, v=facet.vocabulary, c=counts[facet.name]: (
+                f"{taxonomy.label(v, item, lang)} ({c.get(item, 0)})"
+            ),
+            key=key,
+            placeholder=t("choose", lang),
+            on_change=_on_facet,
+            args=(dataset, facet.name),
+        )
+
+    bounds = founded_bounds(actors)
+    if bounds and bounds[0] < bounds[1]:
+        key = WIDGET_PREFIX + FOUNDED
+        low, high = filters.founded or bounds
+        _seed(key, (max(bounds[0], min(low, bounds[1])), min(bounds[1], max(high, bounds[0]))))
+        sidebar.slider(
+            t("filter_founded", lang),
+            min_value=bounds[0],
+            max_value=bounds[1],
+            key=key,
+            on_change=_on_value,
+            args=(dataset, FOUNDED, lambda value, b=bounds: None if tuple(value) == b else tuple(value)),
+        )
+
+    key = WIDGET_PREFIX + SCOPE
+    _seed(key, filters.scope or "")
+    sidebar.radio(
+        t("filter_scope", lang),
+        options=["", *taxonomy.ids(SCOPES)],
+        format_func=lambda s: (
+            t("scope_all", lang) if not s else f"{taxonomy.label(SCOPES, s, lang)} ({counts[C.SCOPE].get(s, 0)})"
+        ),
+        key=key,
+        on_change=_on_value,
+        args=(dataset, SCOPE, lambda value: value or None),
+    )
+    for flag in FLAGS:
+        key = WIDGET_PREFIX + flag
+        _seed(key, getattr(filters, flag))
+        sidebar.checkbox(t(f"filter_{flag}", lang), key=key, on_change=_on_value, args=(dataset, flag, bool))
+    if not filters.is_empty:
+        sidebar.button(t("reset_filters", lang), on_click=_on_reset, args=(dataset,))
+
+
+def render_notices(lang: str, ignored: list[Ignored] | list[str], problems: list[Problem]) -> None:
+    if ignored:
+        st.info(t("ignored_values", lang, values=", ".join(f"`{item}`" for item in ignored)), icon="ℹ️")
+    if problems:
+        st.warning(t("data_problems", lang, count=len(problems)), icon="⚠️")
+
+
+def render_footer(page: Page) -> None:
+    """Provenance on every page: date, licence, the link to this exact view and its citation, both copyable."""
+    sidebar = st.sidebar
+    sidebar.divider()
+    sidebar.caption(page.t("data_as_of", date=format_day(page.dataset.data_as_of, page.lang)))
+    sidebar.caption(page.t("data_licence", licence=page.dataset.schema.licence_name))
+    with sidebar.container(key="share_link"):
+        st.caption(page.t("copy_link"))
+        st.code(page.view_url(), language=None, wrap_lines=True)
+        if not page.public_base:
+            st.caption(page.t("link_from_browser"))
+    with sidebar.container(key="share_citation"):
+        st.caption(page.t("cite_view"))
+        st.code(page.citation, language=None, wrap_lines=True)
