@@ -24,6 +24,7 @@ run: $(VENV)/.runtime
 test: $(VENV)/.test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 	$(PY) -m ecosystem validate
 	$(PY) -m pytest
 

@@ -19,7 +19,8 @@ def read_sections(path: Path) -> dict[str, str]:
     """Level-two Markdown sections of a file, by heading."""
     if not path.exists():
         return {}
-    sections, current = {}, None
+    sections: dict[str, list[str]] = {}
+    current: str | None = None
     for line in path.read_text(encoding="utf-8").splitlines():
         match = re.match(r"^## (.+?)\s*$", line)
         if match:

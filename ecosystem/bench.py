@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -97,11 +98,12 @@ def generate_dataset(size: int, target: Path, source: Path = ROOT / "data", seed
     acquired = taxonomy.ids_where("statuses", C.ROLE, C.ROLE_ACQUIRED)
     acquirer_kinds = taxonomy.ids_where("relation_kinds", C.ROLE, C.ROLE_ACQUIRER)
     own_point = next(p for p in taxonomy.ids("precisions") if not taxonomy.row("precisions", p).get(C.PLACE_KINDS))
-    coords = {row.id: (float(row.lat), float(row.lon)) for row in places.itertuples()}
+    place_rows = places.to_dict("records")
+    coords = {row["id"]: (float(row["lat"]), float(row["lon"])) for row in place_rows}
     cities = {
-        fold(row.city): (float(row.lat), float(row.lon), float(row.radius_km or 10))
-        for row in places.itertuples()
-        if row.kind in city_kinds
+        fold(row["city"]): (float(row["lat"]), float(row["lon"]), float(row["radius_km"] or 10))
+        for row in place_rows
+        if row["kind"] in city_kinds
     }
     templates = real.to_dict("records")
     rows, ids = [], []
@@ -252,7 +254,7 @@ def measure_size(data_dir: Path, naive: bool) -> dict:
     )
     text = Filters(q="anticorps")
     for name, filters in (("typical", typical), ("worst", worst), ("search", text)):
-        out[f"filter_{name}_ms"] = time_median(lambda f=filters: filter_actors(dataset, f), repeat=repeat + 2)
+        out[f"filter_{name}_ms"] = time_median(partial(filter_actors, dataset, filters), repeat=repeat + 2)
     view = build_home_view(actors, dataset.home_scope)
     out["marker_index_ms"] = time_median(lambda: build_marker_index(actors, taxonomy), repeat=repeat)
     index = build_marker_index(actors, taxonomy)
@@ -383,7 +385,7 @@ def format_table(results: dict[str, dict]) -> str:
 
 def check_budgets(results: dict[str, dict], browser: dict | None = None) -> list[tuple[str, float, float, bool]]:
     """(budget, measured, limit, holds) for every budget this run can check."""
-    checks = []
+    checks: list[tuple[str, float, float, bool]] = []
     for label, result in results.items():
         if "bytes_per_actor" in result:
             value = result["bytes_per_actor"]
@@ -494,8 +496,9 @@ def main(argv: list[str] | None = None) -> int:
         browser = run_browser_bench()
     checks = check_budgets(results, browser)
     elapsed = time.perf_counter() - started
+    machine = describe_machine()
     report = {
-        "machine": describe_machine(),
+        "machine": machine,
         "elapsed_s": round(elapsed, 1),
         "sizes": results,
         "browser": browser,
@@ -504,7 +507,6 @@ def main(argv: list[str] | None = None) -> int:
         ],
     }
     Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
-    machine = report["machine"]
     print(format_table(results))
     for label, figures in results.items():
         for key, message in figures.items():

@@ -130,6 +130,8 @@ def filter_milestones(dataset: Dataset, ids) -> pd.DataFrame:
 def count_facet(dataset: Dataset, filters: Filters, facet: str) -> dict[str, int]:
     """For each option of `facet`, how many actors match it given the other filters."""
     column = dataset.schema.facet(facet)
+    if column is None:
+        raise ValueError(f"no facet named {facet!r} in the descriptor")
     # the one column, not the whole frame: a count runs per facet on every new filter
     others = dataset.actors[column.column][build_mask(dataset, filters.without(facet))]
     if column.multi:

@@ -293,7 +293,10 @@ def describe_acquisitions(acquisitions: pd.DataFrame, since: str, lang: str) -> 
 
 def build_evidence_table(progress: GoalProgress, lang: str) -> pd.DataFrame:
     """The rows behind a figure, for display and download: date, actor, what, amount, source."""
-    evidence = progress.evidence
+    return _evidence_table(progress.evidence, lang)
+
+
+def _evidence_table(evidence: pd.DataFrame, lang: str) -> pd.DataFrame:
     what = evidence["what_fr"] if lang == "fr" else evidence["what"]
     return pd.DataFrame(
         {
@@ -362,7 +365,7 @@ def build_all_evidence(progress: list[GoalProgress], acquisitions: pd.DataFrame,
         table = build_evidence_table(item, lang)
         table.insert(0, t("col_goal", lang), item.goal.label(lang))
         parts.append(table)
-    extra = build_evidence_table(GoalProgress(progress[0].goal if progress else None, None, acquisitions), lang)
+    extra = _evidence_table(acquisitions, lang)
     extra.insert(0, t("col_goal", lang), t("goal_acquisitions_label", lang))
     parts.append(extra)
     return pd.concat(parts, ignore_index=True)

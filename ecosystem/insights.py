@@ -214,7 +214,7 @@ def build_stage_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> p
             "stage_label": taxonomy.label("stages", stage, lang),
             "count": int(count),
         }
-        for (kind, stage), count in counts.items()
+        for (kind, stage), count in zip(counts.index, counts, strict=True)
     ]
     frame = pd.DataFrame(rows, columns=["type", "stage", "type_label", "stage_label", "count"])
     frame["_order"] = [
@@ -238,7 +238,7 @@ def build_stage_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, t
     stages = [taxonomy.label("stages", s, lang) for s in taxonomy.ids("stages")]
     figure = go.Figure()
     for kind, group in points.groupby("type", sort=False):
-        colour, symbol = type_style(taxonomy, kind)
+        colour, symbol = type_style(taxonomy, str(kind))
         figure.add_trace(
             go.Scatter(
                 x=group["stage_label"],
@@ -275,10 +275,10 @@ def describe_stages(points: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
     total = int(points["count"].sum())
     if not total:
         return t("takeaway_stage_none", lang)
-    clinical = taxonomy.ids_where("stages", C.ROLE, C.ROLE_CLINICAL)
-    marketed = taxonomy.ids_where("stages", C.ROLE, C.ROLE_MARKETED)
-    clinical = int(points.loc[points["stage"].isin(clinical), "count"].sum())
-    marketed = int(points.loc[points["stage"].isin(marketed), "count"].sum())
+    clinical_stages = taxonomy.ids_where("stages", C.ROLE, C.ROLE_CLINICAL)
+    marketed_stages = taxonomy.ids_where("stages", C.ROLE, C.ROLE_MARKETED)
+    clinical = int(points.loc[points["stage"].isin(clinical_stages), "count"].sum())
+    marketed = int(points.loc[points["stage"].isin(marketed_stages), "count"].sum())
     return t(
         "takeaway_stage",
         lang,
@@ -367,7 +367,7 @@ def describe_founding(points: pd.DataFrame, lang: str) -> str:
         return t("takeaway_founding_none", lang)
     decades = (points["year"] // 10 * 10).value_counts()
     best = int(decades.max())
-    decade = int(min(d for d, c in decades.items() if c == best))  # the earliest on a tie
+    decade = int(decades[decades == best].index.min())  # the earliest on a tie
     return t(
         "takeaway_founding",
         lang,

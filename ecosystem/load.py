@@ -7,6 +7,7 @@ keys, item keys, memberships, indexes by actor) is built once per data version.
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -50,7 +51,7 @@ class Dataset:
     def find_actor(self, actor_id: str | None) -> pd.Series | None:
         if not actor_id or actor_id not in self.actors.index:
             return None
-        return self.actors.loc[actor_id]
+        return cast(pd.Series, self.actors.loc[actor_id])  # ids are unique: one row, not a frame
 
     def relations_of(self, actor_id: str) -> pd.DataFrame:
         """Relations in which the actor is source or target."""
@@ -124,7 +125,7 @@ def build_search_text(actors: pd.DataFrame) -> pd.Series:
     Joined column by column (in pyarrow), not row by row: at 50,000 actors that is seconds apart.
     """
     columns = [actors[column] for column in (C.NAME, C.ACRONYM, C.DESCRIPTION_EN, C.DESCRIPTION_FR, C.CITY)]
-    joined = columns[0].str.cat(columns[1:], sep=" ")
+    joined = columns[0].str.cat(columns[1:], sep=" ")  # type: ignore[arg-type]  # pandas takes a list of Series; the stubs only list[str]
     return joined.map(fold)
 
 

@@ -7,11 +7,11 @@ opens from disk with no network.
 
 import html
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, cast
 
 import folium
 import pandas as pd
-from branca.element import Element, MacroElement, Template
+from branca.element import Element, Figure, MacroElement, Template
 from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.plugins import MarkerCluster
@@ -60,11 +60,12 @@ var {{ this.get_name() }} = L.ecosystemMarkers({{ this.rows_json }}, {{ this.opt
 class MarkerLayer(JSCSSMixin, Layer):
     """A marker cluster group built in the browser from compact rows, for a folium map (the exported file)."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = [
+    # folium annotates these class-wide lists as instance attributes
+    default_js: ClassVar[list[tuple[str, str]]] = [  # type: ignore[misc]
         ("markerclusterjs", "/app/static/vendor/markercluster/leaflet.markercluster.js"),
         ("ecosystem_markers", MARKERS_JS),
     ]
-    default_css: ClassVar[list[tuple[str, str]]] = [
+    default_css: ClassVar[list[tuple[str, str]]] = [  # type: ignore[misc]
         ("markerclustercss", "/app/static/vendor/markercluster/MarkerCluster.css"),
         ("markerclusterdefaultcss", "/app/static/vendor/markercluster/MarkerCluster.Default.css"),
     ]
@@ -89,8 +90,9 @@ L.ecosystemBackdrop({{ this._parent.get_name() }}, {{ this.outlines }}, {{ this.
 class Backdrop(JSCSSMixin, MacroElement):
     """The outlines and labels, drawn by `static/map/backdrop.js` (no per-label folium objects)."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = [("ecosystem_backdrop", BACKDROP_JS)]
-    default_css: ClassVar[list[tuple[str, str]]] = []
+    # folium annotates these class-wide lists as instance attributes
+    default_js: ClassVar[list[tuple[str, str]]] = [("ecosystem_backdrop", BACKDROP_JS)]  # type: ignore[misc]
+    default_css: ClassVar[list[tuple[str, str]]] = []  # type: ignore[misc]
 
     def __init__(self, outlines: str, labels: list[list], attribution: str = ATTRIBUTION):
         super().__init__()
@@ -141,7 +143,10 @@ def build_map(
     `data` (the actors' marker rows, when already built) saves building them again; `actors` is then unused.
     """
     fmap = build_base_map(view, height, lang)
-    data = data if data is not None else build_marker_data(actors, taxonomy)
+    if data is None:
+        if actors is None:
+            raise ValueError("build_map needs the actors when their marker rows are not given")
+        data = build_marker_data(actors, taxonomy)
     build_marker_layer(data, taxonomy, lang, selected=selected, legend_title=legend_title).add_to(fmap)
     return fmap
 
@@ -168,7 +173,7 @@ class Attribution(MacroElement):
 def build_map_file(fmap: folium.Map, *, title: str, provenance: Provenance, static_dir: Path = STATIC_DIR) -> str:
     """The map as one HTML file that opens from disk with no network: assets inlined, legend and credits kept."""
     Attribution(build_map_credit(title, provenance)).add_to(fmap)
-    root = fmap.get_root()
+    root = cast(Figure, fmap.get_root())  # a folium map is put in a Figure when it is made
     root.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="export_title")
     root.header.add_child(
         Element("<style>html,body{height:100%;margin:0}.folium-map{height:100% !important}</style>"),

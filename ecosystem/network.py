@@ -101,7 +101,7 @@ def build_nodes(
         {
             "id": node,
             "name": known.at[node, C.NAME],
-            "label": build_node_label(known.at[node, C.NAME], known.at[node, C.ACRONYM]),
+            "label": build_node_label(str(known.at[node, C.NAME]), str(known.at[node, C.ACRONYM])),
             "type": known.at[node, C.TYPE],
             "x": positions[node][0],
             "y": positions[node][1],

@@ -69,6 +69,8 @@ def build_report(data_dir: str | Path | None = None, *, today: date | None = Non
     ]
 
     home = dataset.home_scope
+    if home is None:  # no territory of its own: nothing to say about where its actors are placed
+        return "\n".join(parts)
     local = actors[actors[C.SCOPE] == home]
     counts = local[C.PRECISION].value_counts()
     rows = [

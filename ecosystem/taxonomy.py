@@ -43,7 +43,7 @@ class Taxonomy:
 
 def load_taxonomy(data_dir: Path, paths: dict[str, str]) -> Taxonomy:
     """Every vocabulary of `paths` (name -> path in the data directory); a missing file is an empty one."""
-    vocabularies = {}
+    vocabularies: dict[str, dict[str, dict[str, str]]] = {}
     for name, relative in paths.items():
         path = Path(data_dir) / relative
         if not path.exists():

@@ -107,7 +107,9 @@ def decode_state(params: Mapping[str, str | Iterable[str]], dataset: Dataset) ->
         else:
             ignored.append(Ignored(LANG, value))
 
-    filters = Filters(facets=tuple(facets.items()), founded=founded, q=q, scope=scope, **flags)
+    filters = Filters(
+        facets=tuple(facets.items()), founded=founded, q=q, scope=scope, f2030=flags["f2030"], mib=flags["mib"]
+    )
     return ViewState(filters=filters, actor=actor, lang=lang), ignored
 
 

@@ -6,9 +6,11 @@ curator can go straight to the cell.
 
 import math
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -54,8 +56,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
-def _line(index: int) -> int:
-    return index + HEADER_LINES + 1
+def _line(index: Hashable) -> int:
+    """The file line of a row: the tables keep read_csv's index, the row's position from 0."""
+    return cast(int, index) + HEADER_LINES + 1
 
 
 def _number(value: str) -> float | None:
@@ -194,7 +197,10 @@ def check_precision(row: dict, line: int, place: dict | None, taxonomy: Taxonomy
         lat, lon = _number(row[C.LAT]), _number(row[C.LON])
         plat, plon = _number(place[C.LAT]), _number(place[C.LON])
         if (
-            None in (lat, lon, plat, plon)
+            lat is None
+            or lon is None
+            or plat is None
+            or plon is None
             or abs(lat - plat) > SAME_POINT_DEGREES
             or abs(lon - plon) > SAME_POINT_DEGREES
         ):
@@ -258,19 +264,19 @@ def check_locations(actors: pd.DataFrame, places: pd.DataFrame, taxonomy: Taxono
                 )
             continue
         city = cities.get(fold(row[C.CITY]))
-        position = (_number(row[C.LAT]), _number(row[C.LON]))
+        lat, lon = _number(row[C.LAT]), _number(row[C.LON])
         if city is None:
             problems.append(
                 Problem(PLACES_FILE, _line(index), C.CITY, row[C.CITY], "no place of kind city with this name")
             )
-        elif None not in position:
-            problems += _check_in_city(PLACES_FILE, _line(index), row[C.CITY], position, city)
+        elif lat is not None and lon is not None:
+            problems += _check_in_city(PLACES_FILE, _line(index), row[C.CITY], (lat, lon), city)
     return problems
 
 
-def _check_in_city(file: str, line: int, name: str, position, city) -> list[Problem]:
+def _check_in_city(file: str, line: int, name: str, position: tuple[float, float], city: dict) -> list[Problem]:
     clat, clon, radius = _number(city[C.LAT]), _number(city[C.LON]), _number(city[C.RADIUS_KM])
-    if None in (clat, clon, radius):
+    if clat is None or clon is None or radius is None:
         return []
     away = distance_km(position[0], position[1], clat, clon)
     if away > radius:

@@ -77,8 +77,9 @@ def build_relations(dataset: Dataset, actor_id: str, lang: str) -> list[Link]:
     """Relations in both directions, each labelled from this actor's side."""
     names = dataset.names()
     links = []
-    for row in dataset.relations_of(actor_id).itertuples(index=False):
-        row = row._asdict()
+    relations = dataset.relations_of(actor_id)
+    for values in relations.itertuples(index=False, name=None):
+        row = dict(zip(relations.columns, values, strict=True))
         kind = dataset.taxonomy.row("relation_kinds", row[C.KIND])
         if row[C.SOURCE_ID] == actor_id:
             other, label = row[C.TARGET_ID], kind.get(f"label_{lang}", row[C.KIND])

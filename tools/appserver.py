@@ -68,7 +68,7 @@ def start_app_server(timeout: float = 60.0, env: dict[str, str] | None = None):
         deadline = time.monotonic() + timeout
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited early: {process.stderr.read()}")
+                raise RuntimeError(f"streamlit exited early: {process.stderr.read() if process.stderr else ''}")
             try:
                 with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
                     if response.read().decode() == "ok":

@@ -62,7 +62,7 @@ def visit_map(browser, base: str, path: str = "/map", waterfall: bool = False) -
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.route("**/*", block_external)
     page = context.new_page()
-    marks = {}
+    marks: dict[str, float | list[dict]] = {}
     start = time.perf_counter()
     page.goto(base + path, wait_until="commit", timeout=TIMEOUT)
     page.wait_for_selector('[data-testid="stSidebar"]', state="attached", timeout=TIMEOUT)

@@ -25,7 +25,7 @@ def _filter_widget(app):
 def measure_pages(actor_id: str, type_ids: list[str], changes: int = 4) -> dict:
     """Every page through AppTest: a new session's first run, then warm reruns after filter changes."""
     entry = str(ROOT / "dashboard.py")
-    results = {}
+    results: dict[str, float | str] = {}
     start = time.perf_counter()
     AppTest.from_file(entry, default_timeout=600).run()
     results["cold_start_ms"] = (time.perf_counter() - start) * 1000
