@@ -7,6 +7,7 @@ Masks are vectorised over columns derived once at load time.
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pandas as pd
 
@@ -62,6 +63,14 @@ class Filters:
 
     def without(self, facet: str) -> "Filters":
         return self.with_facet(facet, ())
+
+    def with_flags(self, *names: str) -> "Filters":
+        """These yes/no restrictions (names from `FLAGS`) switched on."""
+        unknown = set(names) - set(FLAGS)
+        if unknown:
+            raise ValueError(f"not a flag of Filters: {sorted(unknown)}")
+        changes: dict[str, Any] = dict.fromkeys(names, True)
+        return replace(self, **changes)
 
     @property
     def is_empty(self) -> bool:

@@ -145,7 +145,7 @@ def build_live_url(base_url: str | None, path: str = "", params: dict[str, str] 
 def build_scene_url(base_url: str | None, scene: str, state: ViewState, dataset: Dataset) -> str | None:
     """The public link a scene's QR code gives: its page in `SCENE_LINKS`, with the show's view and filters."""
     key, flags = SCENE_LINKS[scene]
-    view = replace(state, filters=replace(state.filters, **flags))
+    view = replace(state, filters=state.filters.with_flags(*flags))
     return build_live_url(base_url, get_page(key).url_path, encode_state(view, dataset))
 
 
@@ -270,14 +270,14 @@ def fit_height(
     return figure
 
 
-# Where the QR code of each scene leads: the registered page that tells more, and the filters it adds.
-SCENE_LINKS: dict[str, tuple[str, dict[str, bool]]] = {
-    "figures": ("home", {}),
-    "map": ("map", {}),
-    "matrix": ("insights", {}),
-    "history": ("insights", {}),
-    "laureates": ("directory", {F2030: True}),
-    "network": ("network", {}),
+# Where the QR code of each scene leads: the registered page that tells more, and the flags it switches on.
+SCENE_LINKS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "figures": ("home", ()),
+    "map": ("map", ()),
+    "matrix": ("insights", ()),
+    "history": ("insights", ()),
+    "laureates": ("directory", (F2030,)),
+    "network": ("network", ()),
 }
 
 

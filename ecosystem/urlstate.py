@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .filters import FLAGS, Filters
+from .filters import F2030, FLAGS, MIB, Filters
 from .i18n import DEFAULT_LANG, LANGS
 from .load import Dataset
 
@@ -108,7 +108,7 @@ def decode_state(params: Mapping[str, str | Iterable[str]], dataset: Dataset) ->
             ignored.append(Ignored(LANG, value))
 
     filters = Filters(
-        facets=tuple(facets.items()), founded=founded, q=q, scope=scope, f2030=flags["f2030"], mib=flags["mib"]
+        facets=tuple(facets.items()), founded=founded, q=q, scope=scope, f2030=flags[F2030], mib=flags[MIB]
     )
     return ViewState(filters=filters, actor=actor, lang=lang), ignored
 

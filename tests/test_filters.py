@@ -109,3 +109,17 @@ def test_founded_bounds(mini):
 )
 def test_count_scope(mini, filters, expected):
     assert count_scope(mini, filters) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "f2030", "mib"),
+    [((), False, False), (("f2030",), True, False), (("mib", "f2030"), True, True)],
+)
+def test_with_flags_switches_on_the_named_restrictions(names, f2030, mib):
+    filters = Filters(q="x").with_flags(*names)
+    assert (filters.f2030, filters.mib, filters.q) == (f2030, mib, "x")
+
+
+def test_with_flags_refuses_a_name_that_is_no_flag():
+    with pytest.raises(ValueError, match="scope"):
+        Filters().with_flags("scope")

@@ -4,6 +4,7 @@ Widgets forget their values across pages, so each is given the state's value
 before it is drawn, and its callback writes the change to the state (and URL).
 """
 
+import functools
 from dataclasses import replace
 
 import streamlit as st
@@ -47,6 +48,11 @@ def _seed(key: str, value) -> None:
         st.session_state[key] = value
 
 
+def _format_option(dataset: Dataset, vocabulary: str, counts: dict[str, int], lang: str, item: str) -> str:
+    """'Oncologie (12)': an option's label and how many actors it would show."""
+    return f"{dataset.taxonomy.label(vocabulary, item, lang)} ({counts.get(item, 0)})"
+
+
 def render_language(dataset: Dataset | None, state: ViewState) -> None:
     _seed(LANG_WIDGET, state.lang)
     st.sidebar.segmented_control(
@@ -78,9 +84,7 @@ def render_filters(dataset: Dataset, state: ViewState) -> None:
         sidebar.multiselect(
             t(f"filter_{facet.name}", lang),
             options=options,
-            format_func=lambda item, v=facet.vocabulary, c=counts[facet.name]: (
-                f"{taxonomy.label(v, item, lang)} ({c.get(item, 0)})"
-            ),
+            format_func=functools.partial(_format_option, dataset, facet.vocabulary, counts[facet.name], lang),
             key=key,
             placeholder=t("choose", lang),
             on_change=_on_facet,
