@@ -4,21 +4,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import columns as C
+from . import vocabularies as V
 from .taxonomy import Taxonomy
 
 
 def count_by_type(actors: pd.DataFrame, taxonomy: Taxonomy) -> pd.Series:
     """Actors per primary type, in taxonomy order, zero counts dropped."""
     counts = actors[C.TYPE].value_counts()
-    order = [t for t in taxonomy.ids("types") if counts.get(t, 0)]
+    order = [t for t in taxonomy.ids(V.TYPES) if counts.get(t, 0)]
     extra = sorted(set(counts.index) - set(order))
     return counts.reindex(order + extra).astype(int)
 
 
 def build_type_chart(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, title: str, axis: str) -> go.Figure:
     counts = count_by_type(actors, taxonomy)
-    labels = taxonomy.labels("types", counts.index, lang)
-    colours = [taxonomy.row("types", t).get("colour", "#555555") for t in counts.index]
+    labels = taxonomy.labels(V.TYPES, counts.index, lang)
+    colours = [taxonomy.row(V.TYPES, t).get("colour", "#555555") for t in counts.index]
     figure = go.Figure(
         go.Bar(
             x=counts.values,
@@ -46,5 +47,5 @@ def count_area_modality(actors: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFram
     pairs = actors[[C.AREAS, C.MODALITIES]].explode(C.AREAS).explode(C.MODALITIES).dropna()
     table = pd.crosstab(pairs[C.AREAS], pairs[C.MODALITIES]) if len(pairs) else pd.DataFrame()
     return table.reindex(
-        index=list(taxonomy.ids("areas")), columns=list(taxonomy.ids("modalities")), fill_value=0
+        index=list(taxonomy.ids(V.AREAS)), columns=list(taxonomy.ids(V.MODALITIES)), fill_value=0
     ).astype(int)

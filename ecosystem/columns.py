@@ -48,6 +48,10 @@ TITLE_EN = "title_en"
 TITLE_FR = "title_fr"
 AMOUNT_EUR = "amount_eur"
 
+# goals.csv: which actors a goal counts
+GOAL_TYPES = "types"
+GOAL_STAGES = "stages"
+
 # taxonomy/*.csv: the columns that give an item a role in the code
 ROLE = "role"
 REQUIRES = "requires"

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pandas as pd
 
 from . import columns as C
+from . import vocabularies as V
 from .config import ROOT
 from .i18n import t
 from .load import Dataset
@@ -142,7 +143,7 @@ def build_actor_record(dataset: Dataset, actor_id: str, lang: str, provenance: P
     for row in dataset.relations_of(actor_id).to_dict("records"):
         outgoing = row[C.SOURCE_ID] == actor_id
         other = row[C.TARGET_ID] if outgoing else row[C.SOURCE_ID]
-        kind = dataset.taxonomy.row("relation_kinds", row[C.KIND])
+        kind = dataset.taxonomy.row(V.RELATION_KINDS, row[C.KIND])
         relations.append(
             {
                 **{column: _plain(row[column]) for column in dataset.schema.columns("relations")},
@@ -156,7 +157,7 @@ def build_actor_record(dataset: Dataset, actor_id: str, lang: str, provenance: P
         {
             **{column: _plain(row[column]) for column in dataset.schema.columns("milestones")},
             C.SOURCES: _sources(row[C.SOURCES]),
-            "kind_label": dataset.taxonomy.label("milestone_kinds", row[C.KIND], lang),
+            "kind_label": dataset.taxonomy.label(V.MILESTONE_KINDS, row[C.KIND], lang),
         }
         for row in dataset.milestones_of(actor_id).to_dict("records")
     ]

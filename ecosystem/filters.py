@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from . import columns as C
+from . import vocabularies as V
 from .load import Dataset
 from .schema import Facet
 from .text import fold
@@ -158,4 +159,4 @@ def founded_bounds(actors: pd.DataFrame) -> tuple[int, int] | None:
 def count_scope(dataset: Dataset, filters: Filters) -> dict[str, int]:
     """For each scope, how many actors match it given the other filters."""
     others = dataset.actors[C.SCOPE][build_mask(dataset, replace(filters, scope=None))]
-    return {scope: int((others == scope).sum()) for scope in dataset.taxonomy.ids("scopes")}
+    return {scope: int((others == scope).sum()) for scope in dataset.taxonomy.ids(V.SCOPES)}

@@ -14,6 +14,7 @@ import pandas as pd
 from babel.dates import format_date
 
 from . import columns as C
+from . import vocabularies as V
 from .formatting import LOCALES, format_count, format_day, format_euros
 from .i18n import t
 from .load import Dataset, read_resource
@@ -86,9 +87,9 @@ def parse_goals(table: pd.DataFrame) -> tuple[Goal, ...]:
                 unit=row["unit"] or "count",
                 since=row["since"],
                 measure=row["measure"],
-                types=tuple(split_multi(row["types"])),
+                types=tuple(split_multi(row[C.GOAL_TYPES])),
                 scope=row["scope"],
-                stages=tuple(split_multi(row["stages"])),
+                stages=tuple(split_multi(row[C.GOAL_STAGES])),
                 sources=tuple(split_multi(row[C.SOURCES])),
                 published=row["published"],
                 last_verified=row[C.LAST_VERIFIED],
@@ -141,7 +142,7 @@ def find_founded_companies(dataset: Dataset, goal: Goal, *, subsidiaries: bool) 
     founded = companies[(companies[C.FOUNDED] >= since_year).fillna(False).astype(bool)]
     has_parent = founded[C.PARENT].astype(str).str.strip() != ""
     founded = founded[has_parent if subsidiaries else ~has_parent]
-    founding = dataset.taxonomy.ids_where("milestone_kinds", C.ROLE, C.ROLE_FOUNDING)
+    founding = dataset.taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, C.ROLE_FOUNDING)
     events = dataset.milestones[dataset.milestones[C.KIND].isin(founding)].drop_duplicates(C.ACTOR_ID)
     event_sources = dict(zip(events[C.ACTOR_ID], events[C.SOURCES], strict=True))
     rows = [
@@ -163,7 +164,7 @@ def _milestones(dataset: Dataset, goal: Goal, role: str) -> pd.DataFrame:
     companies = _companies(dataset.actors, goal)
     names = dict(zip(companies[C.ID], companies[C.NAME], strict=True))
     milestones = dataset.milestones
-    kinds = dataset.taxonomy.ids_where("milestone_kinds", C.ROLE, role)
+    kinds = dataset.taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, role)
     chosen = milestones[
         milestones[C.KIND].isin(kinds)
         & milestones[C.ACTOR_ID].isin(names)
@@ -204,8 +205,8 @@ def find_late_stage_actors(dataset: Dataset, goal: Goal) -> pd.DataFrame:
             "date": "",
             "actor": row[C.ID],
             "name": row[C.NAME],
-            "what": dataset.taxonomy.label("stages", row[C.STAGE], "en"),
-            "what_fr": dataset.taxonomy.label("stages", row[C.STAGE], "fr"),
+            "what": dataset.taxonomy.label(V.STAGES, row[C.STAGE], "en"),
+            "what_fr": dataset.taxonomy.label(V.STAGES, row[C.STAGE], "fr"),
             "amount_eur": None,
             "source": _first_source(row[C.SOURCES]),
         }

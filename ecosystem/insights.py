@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import columns as C
+from . import vocabularies as V
 from .charts import count_area_modality
 from .formatting import format_count, format_euros
 from .i18n import t
@@ -42,7 +43,7 @@ def plotly_symbol(symbol: str) -> str:
 
 def type_style(taxonomy: Taxonomy, type_id: str) -> tuple[str, str]:
     """(colour, plotly symbol) of an actor type, as on the map."""
-    row = taxonomy.row("types", type_id)
+    row = taxonomy.row(V.TYPES, type_id)
     return row.get("colour") or DEFAULT_COLOUR, plotly_symbol(row.get("symbol", ""))
 
 
@@ -76,8 +77,8 @@ def build_matrix_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> 
         {
             "area": area,
             "modality": modality,
-            "area_label": taxonomy.label("areas", area, lang),
-            "modality_label": taxonomy.label("modalities", modality, lang),
+            "area_label": taxonomy.label(V.AREAS, area, lang),
+            "modality_label": taxonomy.label(V.MODALITIES, modality, lang),
             "count": int(table.loc[area, modality]),
         }
         for area in table.index
@@ -204,14 +205,14 @@ def build_stage_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> p
     """Actors per (type, stage of the most advanced programme), for actors that state a stage."""
     staged = actors[actors[C.STAGE].astype(str).str.strip() != ""]
     counts = staged.groupby([C.TYPE, C.STAGE]).size()
-    stage_order = {stage: rank for rank, stage in enumerate(taxonomy.ids("stages"))}
-    type_order = {kind: rank for rank, kind in enumerate(taxonomy.ids("types"))}
+    stage_order = {stage: rank for rank, stage in enumerate(taxonomy.ids(V.STAGES))}
+    type_order = {kind: rank for rank, kind in enumerate(taxonomy.ids(V.TYPES))}
     rows = [
         {
             "type": kind,
             "stage": stage,
-            "type_label": taxonomy.label("types", kind, lang),
-            "stage_label": taxonomy.label("stages", stage, lang),
+            "type_label": taxonomy.label(V.TYPES, kind, lang),
+            "stage_label": taxonomy.label(V.STAGES, stage, lang),
             "count": int(count),
         }
         for (kind, stage), count in zip(counts.index, counts, strict=True)
@@ -235,7 +236,7 @@ def build_stage_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def build_stage_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, titled: bool = True) -> go.Figure:
     """Bubbles on a stage x type grid, one trace (colour and shape) per type."""
-    stages = [taxonomy.label("stages", s, lang) for s in taxonomy.ids("stages")]
+    stages = [taxonomy.label(V.STAGES, s, lang) for s in taxonomy.ids(V.STAGES)]
     figure = go.Figure()
     for kind, group in points.groupby("type", sort=False):
         colour, symbol = type_style(taxonomy, str(kind))
@@ -275,8 +276,8 @@ def describe_stages(points: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
     total = int(points["count"].sum())
     if not total:
         return t("takeaway_stage_none", lang)
-    clinical_stages = taxonomy.ids_where("stages", C.ROLE, C.ROLE_CLINICAL)
-    marketed_stages = taxonomy.ids_where("stages", C.ROLE, C.ROLE_MARKETED)
+    clinical_stages = taxonomy.ids_where(V.STAGES, C.ROLE, C.ROLE_CLINICAL)
+    marketed_stages = taxonomy.ids_where(V.STAGES, C.ROLE, C.ROLE_MARKETED)
     clinical = int(points.loc[points["stage"].isin(clinical_stages), "count"].sum())
     marketed = int(points.loc[points["stage"].isin(marketed_stages), "count"].sum())
     return t(
@@ -298,7 +299,7 @@ def build_founding_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -
         {
             "year": dated[C.FOUNDED].astype(int).to_list(),
             "type": dated[C.TYPE].to_list(),
-            "type_label": [taxonomy.label("types", kind, lang) for kind in dated[C.TYPE]],
+            "type_label": [taxonomy.label(V.TYPES, kind, lang) for kind in dated[C.TYPE]],
             "name": dated[C.NAME].to_list(),
             "actor": dated[C.ID].to_list(),
         },
@@ -325,7 +326,7 @@ def build_type_marker(colour: str, symbol: str, size) -> dict:
 def build_founding_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, titled: bool = True) -> go.Figure:
     """Each actor a marker at its founding year, on its type's row (colour and shape by type)."""
     figure = go.Figure()
-    order = [kind for kind in taxonomy.ids("types") if kind in set(points["type"])]
+    order = [kind for kind in taxonomy.ids(V.TYPES) if kind in set(points["type"])]
     for kind in order:
         group = points[points["type"] == kind]
         colour, symbol = type_style(taxonomy, kind)
@@ -354,7 +355,7 @@ def build_founding_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *
             "title": t("axis_type", lang),
             "automargin": True,
             "categoryorder": "array",
-            "categoryarray": list(reversed(taxonomy.labels("types", order, lang))),
+            "categoryarray": list(reversed(taxonomy.labels(V.TYPES, order, lang))),
         },
         showlegend=True,
     )
@@ -395,8 +396,8 @@ def parse_event_date(value: str) -> pd.Timestamp | None:
 
 def timeline_kinds(taxonomy: Taxonomy) -> tuple[str, ...]:
     """Every milestone kind but foundings (the founding-year chart shows those), in taxonomy order."""
-    founding = set(taxonomy.ids_where("milestone_kinds", C.ROLE, C.ROLE_FOUNDING))
-    return tuple(kind for kind in taxonomy.ids("milestone_kinds") if kind not in founding)
+    founding = set(taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, C.ROLE_FOUNDING))
+    return tuple(kind for kind in taxonomy.ids(V.MILESTONE_KINDS) if kind not in founding)
 
 
 def build_timeline_points(
@@ -413,7 +414,7 @@ def build_timeline_points(
             "date": chosen[C.DATE].to_list(),
             "when": [parse_event_date(value) for value in chosen[C.DATE]],
             "kind": chosen[C.KIND].to_list(),
-            "kind_label": [taxonomy.label("milestone_kinds", kind, lang) for kind in chosen[C.KIND]],
+            "kind_label": [taxonomy.label(V.MILESTONE_KINDS, kind, lang) for kind in chosen[C.KIND]],
             "actor": chosen[C.ACTOR_ID].to_list(),
             "name": [names[a] for a in chosen[C.ACTOR_ID]],
             "type": [types[a] for a in chosen[C.ACTOR_ID]],
@@ -444,9 +445,9 @@ def build_timeline_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *
     """Events on a time axis, one row per kind; colour and shape by the actor's type, size by amount."""
     figure = go.Figure()
     kinds = [
-        taxonomy.label("milestone_kinds", k, lang) for k in taxonomy.ids("milestone_kinds") if k in set(points["kind"])
+        taxonomy.label(V.MILESTONE_KINDS, k, lang) for k in taxonomy.ids(V.MILESTONE_KINDS) if k in set(points["kind"])
     ]
-    for kind in [k for k in taxonomy.ids("types") if k in set(points["type"])]:
+    for kind in [k for k in taxonomy.ids(V.TYPES) if k in set(points["type"])]:
         group = points[points["type"] == kind]
         colour, symbol = type_style(taxonomy, kind)
         amounts = group["amount_eur"].fillna(0)
@@ -455,7 +456,7 @@ def build_timeline_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *
                 x=group["when"],
                 y=group["kind_label"],
                 mode="markers",
-                name=taxonomy.label("types", kind, lang),
+                name=taxonomy.label(V.TYPES, kind, lang),
                 text=[
                     f"{d} · {n}: {ti}" for d, n, ti in zip(group["date"], group["name"], group["title"], strict=True)
                 ],
@@ -488,7 +489,7 @@ def describe_timeline(points: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> st
         return t("takeaway_timeline_none", lang)
 
     def of(role: str) -> pd.Series:
-        return points["kind"].isin(taxonomy.ids_where("milestone_kinds", C.ROLE, role))
+        return points["kind"].isin(taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, role))
 
     rounds = points[of(C.ROLE_FUNDING)]
     amounts = rounds["amount_eur"].dropna()

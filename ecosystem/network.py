@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import columns as C
+from . import vocabularies as V
 from .formatting import format_count
 from .i18n import t
 from .insights import FONT, SEPARATORS, type_style
@@ -32,7 +33,7 @@ NODE_COLUMNS = ("id", "name", "label", "type", "x", "y", "degree", "shown")
 
 def edge_style(taxonomy: Taxonomy, kind: str) -> tuple[str, float]:
     """The kind's line (taxonomy/relation_kinds.csv `line_dash`, `line_width`)."""
-    row = taxonomy.row("relation_kinds", kind)
+    row = taxonomy.row(V.RELATION_KINDS, kind)
     try:
         return row["line_dash"], float(row["line_width"])
     except (KeyError, ValueError):
@@ -144,8 +145,8 @@ def build_network_figure(
     shown actors get their name written beside them.
     """
     figure = go.Figure()
-    for kind in [k for k in taxonomy.ids("relation_kinds") if k in set(edges[C.KIND])] + sorted(
-        set(edges[C.KIND]) - set(taxonomy.ids("relation_kinds"))
+    for kind in [k for k in taxonomy.ids(V.RELATION_KINDS) if k in set(edges[C.KIND])] + sorted(
+        set(edges[C.KIND]) - set(taxonomy.ids(V.RELATION_KINDS))
     ):
         xs, ys = build_edge_segments(edges[edges[C.KIND] == kind], positions).get(kind, ([], []))
         dash, width = edge_style(taxonomy, kind)
@@ -155,7 +156,7 @@ def build_network_figure(
                 y=ys,
                 mode="lines",
                 line={"dash": dash, "width": width, "color": EDGE_COLOUR},
-                name=taxonomy.label("relation_kinds", kind, lang),
+                name=taxonomy.label(V.RELATION_KINDS, kind, lang),
                 legendgroup="relations",
                 legendgrouptitle={"text": t("legend_relation", lang)},
                 hoverinfo="skip",
@@ -164,8 +165,8 @@ def build_network_figure(
     top = set(
         nodes[nodes["shown"].astype(bool)].sort_values(["degree", "name"], ascending=[False, True]).head(labelled)["id"]
     )
-    order = [k for k in taxonomy.ids("types") if k in set(nodes["type"])] + sorted(
-        set(nodes["type"]) - set(taxonomy.ids("types"))
+    order = [k for k in taxonomy.ids(V.TYPES) if k in set(nodes["type"])] + sorted(
+        set(nodes["type"]) - set(taxonomy.ids(V.TYPES))
     )
     for kind in order:
         group = nodes[nodes["type"] == kind]
@@ -175,8 +176,8 @@ def build_network_figure(
                 x=group["x"],
                 y=group["y"],
                 mode="markers+text",
-                name=taxonomy.label("types", kind, lang),
-                legendgroup="types",
+                name=taxonomy.label(V.TYPES, kind, lang),
+                legendgroup=V.TYPES,
                 legendgrouptitle={"text": t("legend_type", lang)},
                 text=[label if node in top else "" for node, label in zip(group["id"], group["label"], strict=True)],
                 textposition="top center",
@@ -229,7 +230,7 @@ def build_relation_list(edges: pd.DataFrame, actors: pd.DataFrame, taxonomy: Tax
     table = pd.DataFrame(
         {
             t("col_from", lang): [names.get(a, a) for a in edges[C.SOURCE_ID]],
-            t("col_relation", lang): [taxonomy.label("relation_kinds", k, lang) for k in edges[C.KIND]],
+            t("col_relation", lang): [taxonomy.label(V.RELATION_KINDS, k, lang) for k in edges[C.KIND]],
             t("col_to", lang): [names.get(a, a) for a in edges[C.TARGET_ID]],
             t("col_year", lang): ["" if pd.isna(year) else str(int(year)) for year in edges[C.YEAR]],
             t("col_source", lang): [(s.split(";") or [""])[0] for s in edges[C.SOURCES]],

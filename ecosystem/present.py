@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import columns as C
+from . import vocabularies as V
 from .filters import F2030
 from .load import Dataset
 from .navigation import get_page
@@ -182,15 +183,15 @@ def select_landmarks(
     clinical steps, then the oldest events.
     """
     types = dict(zip(actors[C.ID], actors[C.TYPE], strict=True))
-    roles = {kind: taxonomy.row("milestone_kinds", kind).get(C.ROLE, "") for kind in taxonomy.ids("milestone_kinds")}
+    roles = {kind: taxonomy.row(V.MILESTONE_KINDS, kind).get(C.ROLE, "") for kind in taxonomy.ids(V.MILESTONE_KINDS)}
     events = milestones.copy()
     events["_year"] = events[C.DATE].map(_year)
     events = events[
         events["_year"].notna()
         & (events["_year"] >= until_year - years)
         & (events["_year"] <= until_year)
-        & events[C.ACTOR_ID].map(types).isin(taxonomy.ids_where("types", LANDMARK))
-        & events[C.KIND].isin(taxonomy.ids_where("milestone_kinds", LANDMARK))
+        & events[C.ACTOR_ID].map(types).isin(taxonomy.ids_where(V.TYPES, LANDMARK))
+        & events[C.KIND].isin(taxonomy.ids_where(V.MILESTONE_KINDS, LANDMARK))
     ]
     role = events[C.KIND].map(roles).fillna("")
     amount = pd.to_numeric(events[C.AMOUNT_EUR], errors="coerce").fillna(0)
@@ -292,7 +293,7 @@ def build_laureates_markdown(laureates: pd.DataFrame, taxonomy: Taxonomy, lang: 
     """The France 2030 scene as a Markdown list: name, type and programme, data escaped."""
     return "\n".join(
         f"- **{escape_markdown(shorten(name, 60))}** · "
-        f"{escape_markdown(taxonomy.label('types', kind, lang))} · "
+        f"{escape_markdown(taxonomy.label(V.TYPES, kind, lang))} · "
         f"{escape_markdown(shorten(programme, 70))}"
         for name, kind, programme in zip(laureates[C.NAME], laureates[C.TYPE], laureates[C.FRANCE2030], strict=True)
     )

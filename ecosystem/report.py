@@ -6,6 +6,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import columns as C
+from . import vocabularies as V
+from .urlstate import SCOPE
 from .load import load_dataset
 
 STALE_AFTER = timedelta(days=365)
@@ -46,7 +48,7 @@ def build_report(data_dir: str | Path | None = None, *, today: date | None = Non
         )
         for facet in dataset.schema.facets
     ]
-    sections = [by_facet[0], ("**By scope**", "scope", "scopes", C.SCOPE, False), *by_facet[1:]]
+    sections = [by_facet[0], ("**By scope**", SCOPE, V.SCOPES, C.SCOPE, False), *by_facet[1:]]
     for title, header, vocabulary, column, multi in sections:
         values = actors[column].explode() if multi else actors[column]
         counts = values.value_counts()
@@ -75,26 +77,26 @@ def build_report(data_dir: str | Path | None = None, *, today: date | None = Non
     counts = local[C.PRECISION].value_counts()
     rows = [
         [
-            taxonomy.label("precisions", item, "en"),
+            taxonomy.label(V.PRECISIONS, item, "en"),
             int(counts.get(item, 0)),
             f"{counts.get(item, 0) / len(local):.0%}" if len(local) else "–",
         ]
-        for item in taxonomy.ids("precisions")
+        for item in taxonomy.ids(V.PRECISIONS)
     ]
     parts += [
-        f"**Where the {taxonomy.label('scopes', home, 'en')} actors are placed**",
+        f"**Where the {taxonomy.label(V.SCOPES, home, 'en')} actors are placed**",
         "",
         _table(["precision", "actors", "share"], rows),
         "",
     ]
-    for item in taxonomy.ids("precisions"):
-        if taxonomy.row("precisions", item).get(C.PLACE_KINDS) in taxonomy.ids_where(
-            "place_kinds", C.ROLE, C.ROLE_CITY
+    for item in taxonomy.ids(V.PRECISIONS):
+        if taxonomy.row(V.PRECISIONS, item).get(C.PLACE_KINDS) in taxonomy.ids_where(
+            V.PLACE_KINDS, C.ROLE, C.ROLE_CITY
         ):
             city_only = local[local[C.PRECISION] == item]
             share = f"{len(city_only) / len(local):.0%}" if len(local) else "–"
             parts.append(
-                f"**{taxonomy.label('scopes', home, 'en')} actors placed only at their city's centre**: {len(city_only)} of {len(local)} ({share})"
+                f"**{taxonomy.label(V.SCOPES, home, 'en')} actors placed only at their city's centre**: {len(city_only)} of {len(local)} ({share})"
                 + (" — " + ", ".join(f"`{i}`" for i in city_only[C.ID]) if len(city_only) else "")
             )
     return "\n".join(parts)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from . import vocabularies as V
 from .filters import F2030, FLAGS, MIB, Filters
 from .i18n import DEFAULT_LANG, LANGS
 from .load import Dataset
@@ -88,7 +89,7 @@ def decode_state(params: Mapping[str, str | Iterable[str]], dataset: Dataset) ->
 
     scope = None
     for value in _values(params, SCOPE)[:1]:
-        if value in taxonomy.ids("scopes"):
+        if value in taxonomy.ids(V.SCOPES):
             scope = value
         else:
             ignored.append(Ignored(SCOPE, value))

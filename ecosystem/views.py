@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import columns as C
+from . import vocabularies as V
 from .formatting import format_euros
 from .i18n import t
 from .load import Dataset
@@ -80,7 +81,7 @@ def build_relations(dataset: Dataset, actor_id: str, lang: str) -> list[Link]:
     relations = dataset.relations_of(actor_id)
     for values in relations.itertuples(index=False, name=None):
         row = dict(zip(relations.columns, values, strict=True))
-        kind = dataset.taxonomy.row("relation_kinds", row[C.KIND])
+        kind = dataset.taxonomy.row(V.RELATION_KINDS, row[C.KIND])
         if row[C.SOURCE_ID] == actor_id:
             other, label = row[C.TARGET_ID], kind.get(f"label_{lang}", row[C.KIND])
         elif row[C.TARGET_ID] == actor_id:
@@ -107,7 +108,7 @@ def build_milestones(dataset: Dataset, actor_id: str, lang: str) -> pd.DataFrame
     return pd.DataFrame(
         {
             "date": rows[C.DATE].to_list(),
-            "kind": [dataset.taxonomy.label("milestone_kinds", k, lang) for k in rows[C.KIND]],
+            "kind": [dataset.taxonomy.label(V.MILESTONE_KINDS, k, lang) for k in rows[C.KIND]],
             "title": rows[f"title_{lang}"].to_list(),
             "amount": [format_euros(a, lang) for a in rows[C.AMOUNT_EUR]],
             "sources": [s.split(";")[0] for s in rows[C.SOURCES]],
@@ -117,7 +118,7 @@ def build_milestones(dataset: Dataset, actor_id: str, lang: str) -> pd.DataFrame
 
 def describe_position(actor: pd.Series, places: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
     """What the map position stands for: 'On its campus or hospital site: Hôpital de la Timone'."""
-    precision = taxonomy.label("precisions", actor[C.PRECISION], lang)
+    precision = taxonomy.label(V.PRECISIONS, actor[C.PRECISION], lang)
     place = places[places[C.ID] == actor[C.SITE]]
     colon = " : " if lang == "fr" else ": "  # French puts a space before the colon
     return f"{precision}{colon}{place.iloc[0][C.NAME]}" if len(place) else precision
@@ -150,17 +151,17 @@ def build_actor_facts(actor: pd.Series, dataset: Dataset, lang: str) -> list[tup
         labels = taxonomy.labels(vocabulary, actor[column], lang)
         return " ".join(f":{colour}-badge[{escape_markdown(label)}]" for label in labels)
 
-    status = escape_markdown(taxonomy.label("statuses", actor[C.STATUS], lang)) if actor[C.STATUS] else unknown
+    status = escape_markdown(taxonomy.label(V.STATUSES, actor[C.STATUS], lang)) if actor[C.STATUS] else unknown
     if actor[C.STATUS] and _known(actor[C.STATUS_YEAR]):
         status = t("status_since", lang, status=status, year=int(actor[C.STATUS_YEAR]))
     facts = [
-        (t("fact_areas", lang), badges("areas", C.AREAS, "blue") or unknown),
-        (t("fact_modalities", lang), badges("modalities", C.MODALITIES, "violet") or unknown),
+        (t("fact_areas", lang), badges(V.AREAS, C.AREAS, "blue") or unknown),
+        (t("fact_modalities", lang), badges(V.MODALITIES, C.MODALITIES, "violet") or unknown),
         (t("fact_founded", lang), str(int(actor[C.FOUNDED])) if _known(actor[C.FOUNDED]) else unknown),
         (t("fact_status", lang), status),
     ]
     if actor[C.STAGE]:
-        facts.append((t("fact_stage", lang), escape_markdown(taxonomy.label("stages", actor[C.STAGE], lang))))
+        facts.append((t("fact_stage", lang), escape_markdown(taxonomy.label(V.STAGES, actor[C.STAGE], lang))))
     for column, key in ((C.ACQUIRED_BY, "fact_acquired_by"), (C.PARENT, "fact_parent")):
         if actor[column]:
             facts.append((t(key, lang), escape_markdown(names.get(actor[column], actor[column]))))
@@ -210,10 +211,10 @@ def build_headline_figures(dataset: Dataset, actors: pd.DataFrame, lang: str) ->
     figures = [(t("metric_actors", lang), len(actors))]
     home = dataset.home_scope
     if home:
-        figures.append((taxonomy.label("scopes", home, lang), int((actors[C.SCOPE] == home).sum())))
+        figures.append((taxonomy.label(V.SCOPES, home, lang), int((actors[C.SCOPE] == home).sum())))
     figures += [
-        (taxonomy.label("types", kind, lang), int((actors[C.TYPE] == kind).sum()))
-        for kind in taxonomy.ids_where("types", C.HEADLINE)
+        (taxonomy.label(V.TYPES, kind, lang), int((actors[C.TYPE] == kind).sum()))
+        for kind in taxonomy.ids_where(V.TYPES, C.HEADLINE)
     ]
     figures += [
         (t("metric_mib", lang), int(actors[C.MIB_MEMBER].sum())),

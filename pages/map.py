@@ -7,6 +7,7 @@ import streamlit as st
 
 from ecosystem import columns as C
 from ecosystem import ui
+from ecosystem import vocabularies as V
 from ecosystem.formatting import format_count, format_day
 from ecosystem.maps import build_map_download, build_map_spec
 from ecosystem.views import escape_markdown
@@ -74,6 +75,6 @@ elif page:
                 st.subheader(escape_markdown(actor[C.NAME]), anchor=False)
                 st.caption(dataset.taxonomy.label(TYPES, actor[C.TYPE], lang))
                 st.text(actor[f"description_{lang}"])
-                st.caption(", ".join(dataset.taxonomy.labels("areas", actor[C.AREAS], lang)))
+                st.caption(", ".join(dataset.taxonomy.labels(V.AREAS, actor[C.AREAS], lang)))
                 ui.page_link(page, "actor", label=page.t("open_profile"), actor=actor[C.ID])
                 st.button(page.t("close_card"), key="close_card", on_click=ui.close_card, args=(dataset,))
