@@ -219,7 +219,8 @@ def measure_size(data_dir: Path, naive: bool) -> dict:
     from .datacache import validate_with_cache
     from .filters import Filters, filter_actors, filter_ids
     from .load import load_dataset
-    from .maps import build_home_view, build_map_download, build_map_spec, build_marker_data, build_marker_index
+    from .mapdownload import build_map_download
+    from .maps import build_home_view, build_map_spec, build_marker_data, build_marker_index
     from .markers import select_marker_data
 
     out: dict = {}
