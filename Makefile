@@ -38,7 +38,7 @@ report: $(VENV)/.runtime
 	$(PY) -m ecosystem report
 
 bench: $(VENV)/.runtime
-	$(PY) -m ecosystem.bench
+	$(PY) -m tools.bench
 
 screenshots: $(VENV)/.test
 	$(PY) tools/screenshots.py

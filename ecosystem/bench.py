@@ -1,21 +1,18 @@
-"""`python -m ecosystem.bench`: how the app holds up from the real dataset to 50,000 actors.
+"""What the benchmark (`python -m tools.bench`, `make bench`) measures, and its budgets.
 
-For each size it generates a dataset in the real schema (in a temporary
-directory, spread around the real places, with real areas, modalities and
-text), then measures, in a fresh process so that peak memory is its own:
-load and check; filtering (a typical and a worst-case combination, a text
-search); the map's build and the bytes it sends; a full run of every page
-through AppTest, first run and warm rerun after a filter change. The same
-work done the naive way (a folium Marker with an HTML popup per actor, no
-cache, Python loops for filters) runs up to 10,000 actors, for the ratios.
+Generates datasets in the real schema (spread around the real places, with
+real areas, modalities and text) and measures, for one of them: load and
+check; filtering (a typical and a worst-case combination, a text search); the
+map's build and the bytes it sends; the exports; peak memory. The same work
+done the naive way (a folium Marker with an HTML popup per actor, no cache,
+Python loops for filters) gives the ratios. Also the table, the budgets and
+the machine's description.
 
-Two sizes are measured at once (`--jobs 2`), each process on its own core,
-the largest beside the others in turn; `--jobs 1` measures one at a time.
-Prints a table, writes a JSON file, and exits 1 when a budget is exceeded.
-Speed is measured here, never asserted in tests.
+The pages (AppTest) and the browser are timed by `tools/`, which passes its
+page timer to `measure_size`: the package knows neither. Speed is measured
+here, never asserted in tests.
 """
 
-import argparse
 import csv
 import json
 import os
@@ -24,12 +21,10 @@ import random
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
@@ -216,12 +211,17 @@ def list_pages() -> list[str]:
     return [page.file for page in PAGES]
 
 
-def measure_size(data_dir: Path, naive: bool) -> dict:
-    """Everything for one dataset; runs in its own process."""
+def measure_size(data_dir: Path, naive: bool, measure_pages: Callable[..., dict] | None = None) -> dict:
+    """Everything for one dataset; runs in its own process.
+
+    `measure_pages(actor_id, type_ids, changes=...)` times every page on this dataset
+    (`tools/page_bench.py`); without it the pages are left out.
+    """
     from .datacache import validate_with_cache
     from .filters import Filters, filter_actors, filter_ids
     from .load import load_dataset
-    from .maps import build_home_view, build_map_download, build_map_spec, build_marker_data, build_marker_index
+    from .mapdownload import build_map_download
+    from .maps import build_home_view, build_map_spec, build_marker_data, build_marker_index
     from .markers import select_marker_data
 
     out: dict = {}
@@ -291,13 +291,12 @@ def measure_size(data_dir: Path, naive: bool) -> dict:
         repeat=repeat,
     )
 
-    type_ids = [t for t in taxonomy.ids("types") if t in set(actors[C.TYPE])]
-    os.environ[DATA_DIR_ENV] = str(data_dir)
-    from tools.page_bench import measure_pages  # AppTest knows Streamlit: kept out of the package
-
-    # the same eight changes (four new filters, then the same four again) up to 10,000, so reruns compare
-    changes = 8 if len(actors) <= NAIVE_LIMIT else 4
-    out.update(measure_pages(str(actors[C.ID].iloc[0]), type_ids, changes=changes))
+    if measure_pages is not None:
+        type_ids = [t for t in taxonomy.ids("types") if t in set(actors[C.TYPE])]
+        os.environ[DATA_DIR_ENV] = str(data_dir)
+        # the same eight changes (four new filters, then the same four again) up to 10,000, so reruns compare
+        changes = 8 if len(actors) <= NAIVE_LIMIT else 4
+        out.update(measure_pages(str(actors[C.ID].iloc[0]), type_ids, changes=changes))
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     if naive:
@@ -431,98 +430,6 @@ def describe_machine() -> dict:
     }
 
 
-def run_child(data_dir: Path, naive: bool) -> dict:
-    command = [sys.executable, "-m", "ecosystem.bench", "--child", str(data_dir)] + (["--naive"] if naive else [])
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"measuring {data_dir} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ecosystem.bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="100 and 1,000 actors only (the smoke test)")
-    parser.add_argument(
-        "--sizes", help="comma-separated sizes, e.g. 100,1000 (default: real and " + ", ".join(map(str, SIZES)) + ")"
-    )
-    parser.add_argument("--json", default=DEFAULT_JSON, help=f"where to write the results (default: {DEFAULT_JSON})")
-    parser.add_argument(
-        "--browser", action="store_true", help="also time the first marker in Chromium (tools/browser_bench.py)"
-    )
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        default=2,
-        help="sizes measured at once, each in its own process (default 2: the largest on one core, the rest on the other)",
-    )
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--naive", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-
-    if args.child:
-        print(json.dumps(measure_size(Path(args.child), args.naive)))
-        return 0
-
-    if args.quick:
-        labels = [str(size) for size in QUICK_SIZES]
-    elif args.sizes:
-        labels = [label.strip() for label in args.sizes.split(",") if label.strip()]
-    else:
-        labels = [REAL, *map(str, SIZES)]
-    started = time.perf_counter()
-    results: dict[str, dict] = {}
-    with tempfile.TemporaryDirectory(prefix="ecosystem-bench-") as work:
-        dirs = {
-            label: ROOT / "data" if label == REAL else generate_dataset(int(label), Path(work) / label)
-            for label in labels
-        }
-        sizes = {label: len(pd.read_csv(dirs[label] / "actors.csv", usecols=[C.ID])) for label in labels}
-
-        def measure(label: str) -> dict:
-            print(f"measuring {label} ({sizes[label]:,} actors)…", file=sys.stderr, flush=True)
-            return run_child(dirs[label], naive=sizes[label] <= NAIVE_LIMIT)
-
-        # The largest first: with two jobs it has a core to itself while the others run in turn on the second.
-        order = sorted(labels, key=lambda label: -sizes[label])
-        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            measured = dict(zip(order, pool.map(measure, order), strict=True))
-        for label in labels:
-            results[label] = measured[label]
-            add_ratios(results[label])
-    browser = None
-    if args.browser:
-        from tools.browser_bench import run_browser_bench
-
-        browser = run_browser_bench()
-    checks = check_budgets(results, browser)
-    elapsed = time.perf_counter() - started
-    machine = describe_machine()
-    report = {
-        "machine": machine,
-        "elapsed_s": round(elapsed, 1),
-        "sizes": results,
-        "browser": browser,
-        "budgets": [
-            {"budget": b, "measured": round(v, 1), "limit": round(limit, 1), "holds": ok} for b, v, limit, ok in checks
-        ],
-    }
-    Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
-    print(format_table(results))
-    for label, figures in results.items():
-        for key, message in figures.items():
-            if key.endswith("_error"):
-                print(f"{key.removeprefix('page_').removesuffix('_error')} page raised at {label}: {message}")
-    if browser:
-        print(format_browser(browser))
-    print()
-    for budget, value, limit, ok in checks:
-        print(f"{'ok  ' if ok else 'OVER'} {budget}: {value:,.1f} (budget {limit:,.1f})")
-    print(
-        f"\n{machine['cpus']} CPUs ({machine['cpu']}), {machine['ram_gb']} GB RAM, load {machine['load_average_1min']}; {elapsed:.0f} s; results in {args.json}"
-    )
-    return 0 if all(ok for *_, ok in checks) else 1
-
-
 def format_browser(browser: dict) -> str:
     lines = ["", "In Chromium (warm server, network cut):"]
     for label, figures in browser.get("sizes", {}).items():
@@ -536,4 +443,4 @@ def format_browser(browser: dict) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit("The benchmark runs from tools/, which also times the pages and the browser: python -m tools.bench")

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .config import ROOT, resolve_data_dir
+from .hashing import hash_files
 
 CACHE_DIR_ENV = "ECOSYSTEM_CACHE_DIR"
 DATA_SUFFIXES = (".csv", ".json")
@@ -29,14 +30,6 @@ def resolve_cache_dir(cache_dir: str | Path | None = None) -> Path:
         return Path(cache_dir)
     env = os.environ.get(CACHE_DIR_ENV)
     return Path(env) if env else ROOT / ".cache"
-
-
-def hash_files(paths: list[Path], root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def hash_data_dir(data_dir: str | Path | None = None) -> str:
@@ -67,7 +60,7 @@ def validate_with_cache(
     `isolated` runs a missing check in a child process (`python -m ecosystem validate --keep`):
     frictionless and the check's peak memory then stay out of a long-running server.
     """
-    from .validate import Problem, validate
+    from .validate import Problem, validate  # looked up at each call, so a test may stand in for the check
 
     path = resolve_cache_dir(cache_dir) / "validation" / f"{validation_key(data_dir, today)}.json"
     if isolated and today is None and not path.is_file():

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import columns as C
 from .config import DESCRIPTOR, resolve_data_dir
-from .datacache import hash_files
+from .hashing import hash_files
 from .schema import Schema, load_schema
 from .taxonomy import Taxonomy, load_taxonomy
 from .text import fold, split_multi

@@ -1,9 +1,10 @@
 """Maps of the filtered actors, with Leaflet served locally.
 
 The app's map is a spec (plain JSON) drawn in the page by `static/map/component.js`;
-the downloadable map (`mapfile`, built with folium) uses the same `markers.js`
-and `backdrop.js`. Every script and stylesheet is taken from `static/vendor/`:
-from a CDN, without internet, the map would vanish silently.
+the downloadable map (`mapfile`, built with folium, which `mapdownload` loads at
+the first download) uses the same `markers.js` and `backdrop.js`. Every script
+and stylesheet is taken from `static/vendor/`: from a CDN, without internet, the
+map would vanish silently.
 """
 
 import re
@@ -227,13 +228,3 @@ def build_actor_map_spec(actors: pd.DataFrame, actor_id: str, taxonomy: Taxonomy
     data = build_marker_data(one, taxonomy)
     view = build_view(one, padding=0.01)
     return build_map_spec(data, taxonomy, lang, view=view, selected=actor_id, height=300, max_zoom=ACTOR_ZOOM)
-
-
-def build_map_download(
-    data: MarkerData, taxonomy: Taxonomy, lang: str, *, view: View | None, legend_title: str, title: str, provenance
-) -> str:
-    """The map as one HTML file that opens offline; folium loads here, at the first download, not with the app."""
-    from .mapfile import build_map, build_map_file
-
-    fmap = build_map(None, taxonomy, lang, view=view, legend_title=legend_title, data=data)
-    return build_map_file(fmap, title=title, provenance=provenance)

@@ -7,8 +7,8 @@ import pandas as pd
 
 from . import columns as C
 from . import vocabularies as V
-from .urlstate import SCOPE
 from .load import load_dataset
+from .urlstate import SCOPE
 
 STALE_AFTER = timedelta(days=365)
 # Columns whose fill rate the report leaves out: always filled, or derived from the site.

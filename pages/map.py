@@ -9,7 +9,8 @@ from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem import vocabularies as V
 from ecosystem.formatting import format_count, format_day
-from ecosystem.maps import build_map_download, build_map_spec
+from ecosystem.mapdownload import build_map_download
+from ecosystem.maps import build_map_spec
 from ecosystem.views import escape_markdown
 from ecosystem.vocabularies import TYPES
 

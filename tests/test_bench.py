@@ -7,12 +7,13 @@ import pytest
 from ecosystem import bench
 from ecosystem.load import load_dataset
 from ecosystem.validate import validate
+from tools import bench as runner
 
 
 @pytest.fixture(scope="module")
 def quick(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench") / "results.json"
-    code = bench.main(["--quick", "--json", str(out)])
+    code = runner.main(["--quick", "--json", str(out)])
     return code, json.loads(out.read_text())
 
 

@@ -24,11 +24,12 @@ from ecosystem.exports import (
     neutralise_cell,
 )
 from ecosystem.filters import Filters, filter_actors
+from ecosystem.mapdownload import build_map_download
 from ecosystem.mapfile import build_map, build_map_file
-from ecosystem.maps import build_view
+from ecosystem.maps import build_marker_data, build_view
 from ecosystem.markers import read_marker_rows
 from ecosystem.share import describe_filters
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 
 PROVENANCE = Provenance(
     url="https://example.org/eco/directory?type=biotech,pharma",
@@ -218,6 +219,27 @@ def test_map_file_inlines_every_asset_and_keeps_legend_and_credits(real):
     assert PROVENANCE.url in page
     rows = read_marker_rows(page)  # the markers travel as compact rows, built by the inlined markers.js
     assert sorted(row[0] for row in rows) == sorted(actors.dropna(subset=[C.LAT, C.LON])[C.ID])
+
+
+def test_map_download_is_the_file_of_the_marker_rows(mini):
+    data = build_marker_data(mini.actors, mini.taxonomy)
+    view = build_view(mini.actors)
+    page = build_map_download(
+        data, mini.taxonomy, "en", view=view, legend_title="Types", title="Ecosystem map", provenance=PROVENANCE
+    )
+    assert "<title>Ecosystem map</title>" in page
+    assert "app/static" not in page
+    assert sorted(row[0] for row in read_marker_rows(page)) == sorted(mini.actors.dropna(subset=[C.LAT, C.LON])[C.ID])
+
+
+def test_offering_the_map_download_does_not_load_folium():
+    """folium loads when a file is built, not when a page imports the download."""
+    import subprocess
+    import sys
+
+    code = "import sys, ecosystem.mapdownload; print('folium' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert shown.stdout.split() == ["False"]
 
 
 @pytest.mark.parametrize(

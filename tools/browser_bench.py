@@ -3,7 +3,7 @@
     python tools/browser_bench.py [--sizes real,1000,10000] [--sessions 40] [--json PATH] [--expire]
 
 For each size a server runs on its own dataset (`ECOSYSTEM_DATA_DIR`; synthetic
-sizes are generated as in `python -m ecosystem.bench`). After one warm-up
+sizes are generated as in `python -m tools.bench`). After one warm-up
 visit, fresh browser contexts open `/map` and time, from navigation: the app's
 sidebar, the map's element, Leaflet's container and the first marker (or
 cluster) drawn; the resource timings of the map's files show where the time goes.
@@ -24,6 +24,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ecosystem.bench import generate_dataset
 from tools.appserver import CHROMIUM_ARGS, block_external, find_chromium, start_app_server
 
 MAP = ".ecosystem-map"
@@ -105,8 +106,6 @@ def measure_server(browser, data_dir: Path | None, sessions: int, expire: bool) 
 
 
 def run_browser_bench(sizes=("real", "1000", "10000"), sessions: int = 40, expire: bool = False) -> dict:
-    from ecosystem.bench import generate_dataset
-
     executable = find_chromium()
     if executable is None:
         raise RuntimeError("chromium is needed: apt-get install chromium")

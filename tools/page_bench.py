@@ -1,4 +1,4 @@
-"""Every page of the app through AppTest, for `python -m ecosystem.bench`.
+"""Every page of the app through AppTest, for `python -m tools.bench`.
 
 A new session's first run of each page on a warm process, then warm reruns
 after filter changes (the type filter, as a reader would use it).
