@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-GEO_DIR = Path(__file__).resolve().parent.parent / "static" / "geo"
+from .paths import GEO_DIR
+
 ATTRIBUTION = (
     '<a href="https://geoservices.ign.fr/adminexpress">IGN – Admin Express 2018</a> (Licence Ouverte)'
     ' · <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)'
@@ -72,10 +73,6 @@ def build_label_rows(labels: tuple[Label, ...], lang: str) -> list[list]:
         ]
         for label in labels
     ]
-
-
-BACKDROP_JS = "/app/static/map/backdrop.js"
-OUTLINES_URL = "/app/static/geo/communes.geojson"
 
 
 def build_backdrop_options(attribution: str = ATTRIBUTION) -> dict:

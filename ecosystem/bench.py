@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import columns as C
+from . import vocabularies as V
 from .config import DATA_DIR_ENV, ROOT
 from .schema import load_schema
 from .taxonomy import load_taxonomy
@@ -89,10 +90,10 @@ def generate_dataset(size: int, target: Path, source: Path = ROOT / "data", seed
     )
     schema = load_schema(source)
     taxonomy = load_taxonomy(source, {name: schema.paths[name] for name in schema.vocabularies})
-    city_kinds = taxonomy.ids_where("place_kinds", C.ROLE, C.ROLE_CITY)
-    acquired = taxonomy.ids_where("statuses", C.ROLE, C.ROLE_ACQUIRED)
-    acquirer_kinds = taxonomy.ids_where("relation_kinds", C.ROLE, C.ROLE_ACQUIRER)
-    own_point = next(p for p in taxonomy.ids("precisions") if not taxonomy.row("precisions", p).get(C.PLACE_KINDS))
+    city_kinds = taxonomy.ids_where(V.PLACE_KINDS, C.ROLE, C.ROLE_CITY)
+    acquired = taxonomy.ids_where(V.STATUSES, C.ROLE, C.ROLE_ACQUIRED)
+    acquirer_kinds = taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, C.ROLE_ACQUIRER)
+    own_point = next(p for p in taxonomy.ids(V.PRECISIONS) if not taxonomy.row(V.PRECISIONS, p).get(C.PLACE_KINDS))
     place_rows = places.to_dict("records")
     coords = {row["id"]: (float(row["lat"]), float(row["lon"])) for row in place_rows}
     cities = {
@@ -178,7 +179,7 @@ def build_map_naively(actors: pd.DataFrame, taxonomy) -> str:
     fmap = folium.Map(tiles=None)
     cluster = MarkerCluster().add_to(fmap)
     for row in actors.dropna(subset=[C.LAT, C.LON]).to_dict("records"):
-        info = taxonomy.row("types", row[C.TYPE])
+        info = taxonomy.row(V.TYPES, row[C.TYPE])
         popup = f"<b>{html.escape(row[C.NAME])}</b><br>{html.escape(row[C.DESCRIPTION_EN])}"
         folium.Marker(
             location=(row[C.LAT], row[C.LON]),
@@ -242,12 +243,12 @@ def measure_size(data_dir: Path, naive: bool, measure_pages: Callable[..., dict]
 
     # typical: the headline types in the first therapeutic area (companies in oncology, on the real data)
     typical = Filters(
-        type=frozenset(taxonomy.ids_where("types", C.HEADLINE)), area=frozenset(taxonomy.ids("areas")[:1])
+        type=frozenset(taxonomy.ids_where(V.TYPES, C.HEADLINE)), area=frozenset(taxonomy.ids(V.AREAS)[:1])
     )
     worst = Filters(
-        type=frozenset(taxonomy.ids("types")[:6]),
-        area=frozenset(taxonomy.ids("areas")[:4]),
-        modality=frozenset(taxonomy.ids("modalities")[:5]),
+        type=frozenset(taxonomy.ids(V.TYPES)[:6]),
+        area=frozenset(taxonomy.ids(V.AREAS)[:4]),
+        modality=frozenset(taxonomy.ids(V.MODALITIES)[:5]),
         founded=(1950, 2025),
         q="immun cell",
         scope=dataset.home_scope,
@@ -292,7 +293,7 @@ def measure_size(data_dir: Path, naive: bool, measure_pages: Callable[..., dict]
     )
 
     if measure_pages is not None:
-        type_ids = [t for t in taxonomy.ids("types") if t in set(actors[C.TYPE])]
+        type_ids = [t for t in taxonomy.ids(V.TYPES) if t in set(actors[C.TYPE])]
         os.environ[DATA_DIR_ENV] = str(data_dir)
         # the same eight changes (four new filters, then the same four again) up to 10,000, so reruns compare
         changes = 8 if len(actors) <= NAIVE_LIMIT else 4

@@ -1,11 +1,97 @@
-"""Plotly figures that tell the cluster's story, built from the filtered actors."""
+"""What every chart shares: a type's colour and shape, the layout, the data table, one trace per actor type.
+
+Plain plotly figures, built from tables and tested without Streamlit.
+"""
+
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from . import columns as C
 from . import vocabularies as V
+from .palette import pick_colour
 from .taxonomy import Taxonomy
+
+# Symbols of taxonomy/types.csv -> plotly marker symbols (shape repeats what colour says).
+PLOTLY_SYMBOLS = {
+    "circle": "circle",
+    "cross": "cross",
+    "square": "square",
+    "diamond": "diamond",
+    "triangle": "triangle-up",
+    "triangle_down": "triangle-down",
+    "hexagon": "hexagon",
+    "pentagon": "pentagon",
+    "star": "star",
+    "ring": "circle-open",
+}
+FONT = {"family": "sans-serif"}
+# plotly's number separators (decimal, then thousands) in each language's convention, as Babel writes them.
+SEPARATORS = {"fr": ",\u202f", "en": ".,"}
+
+
+def plotly_symbol(symbol: str) -> str:
+    return PLOTLY_SYMBOLS.get(symbol, "circle")
+
+
+def type_style(taxonomy: Taxonomy, type_id: str) -> tuple[str, str]:
+    """(colour, plotly symbol) of an actor type, as on the map."""
+    row = taxonomy.row(V.TYPES, type_id)
+    return pick_colour(row.get("colour")), plotly_symbol(row.get("symbol", ""))
+
+
+def build_table_csv(table: pd.DataFrame) -> bytes:
+    """A chart's table as CSV that spreadsheets open (UTF-8 with BOM)."""
+    return table.to_csv(index=False).encode("utf-8-sig")
+
+
+def apply_layout(
+    figure: go.Figure, *, lang: str, title: str | None, height: int, legend_title: str | None = None
+) -> go.Figure:
+    figure.update_layout(
+        separators=SEPARATORS.get(lang, SEPARATORS["en"]),
+        title=title,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"title": {"text": legend_title}, "itemsizing": "constant"} if legend_title else None,
+        font=FONT,
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+def build_type_marker(colour: str, symbol: str, size) -> dict:
+    """A scatter marker in a type's colour and shape, the same in every chart."""
+    return {"symbol": symbol, "color": colour, "size": size, "opacity": 0.8, "line": {"width": 1.5, "color": colour}}
+
+
+def order_types(present: Iterable[str], taxonomy: Taxonomy) -> list[str]:
+    """The types among `present`, in taxonomy order; a type the taxonomy lacks comes last, not lost."""
+    present = set(present)
+    known = [kind for kind in taxonomy.ids(V.TYPES) if kind in present]
+    return known + sorted(present - set(known))
+
+
+def add_type_traces(
+    figure: go.Figure,
+    points: pd.DataFrame,
+    taxonomy: Taxonomy,
+    lang: str,
+    trace: Callable[[pd.DataFrame, str, str], go.Scatter],
+    *,
+    column: str = "type",
+) -> list[str]:
+    """One trace per actor type (the legend reads by type), styled as on the map; returns the types drawn.
+
+    `trace(group, colour, symbol)` builds the trace of one type's rows; its name is the type's label.
+    """
+    order = order_types(points[column], taxonomy)
+    for kind in order:
+        colour, symbol = type_style(taxonomy, kind)
+        figure.add_trace(trace(points[points[column] == kind], colour, symbol))
+        figure.data[-1].name = taxonomy.label(V.TYPES, kind, lang)
+    return order
 
 
 def count_by_type(actors: pd.DataFrame, taxonomy: Taxonomy) -> pd.Series:
@@ -19,7 +105,7 @@ def count_by_type(actors: pd.DataFrame, taxonomy: Taxonomy) -> pd.Series:
 def build_type_chart(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, title: str, axis: str) -> go.Figure:
     counts = count_by_type(actors, taxonomy)
     labels = taxonomy.labels(V.TYPES, counts.index, lang)
-    colours = [taxonomy.row(V.TYPES, t).get("colour", "#555555") for t in counts.index]
+    colours = [type_style(taxonomy, t)[0] for t in counts.index]
     figure = go.Figure(
         go.Bar(
             x=counts.values,

@@ -19,13 +19,9 @@ import pandas as pd
 
 from . import columns as C
 from . import vocabularies as V
-from .config import ROOT
 from .i18n import t
 from .load import Dataset
-
-STATIC_DIR = ROOT / "static"
-# URL path under which Streamlit serves static/.
-STATIC_URL = "app/static/"
+from .paths import STATIC_DIR, STATIC_URL
 
 # A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets
 # (the full-width forms too, in some locales); OWASP's advice is to prefix a quote.
@@ -206,11 +202,11 @@ class AssetError(ValueError):
 def find_static_file(url: str, static_dir: Path = STATIC_DIR) -> Path | None:
     """The file under static/ that an app URL (`/app/static/...`, absolute or relative) points at, else None."""
     path = unquote(urlsplit(url).path)
-    marker = path.find(STATIC_URL)
+    marker = path.find(STATIC_URL + "/")
     if marker < 0 or (marker > 0 and path[marker - 1] != "/"):
         return None
     root = static_dir.resolve()
-    candidate = (root / path[marker + len(STATIC_URL) :]).resolve()
+    candidate = (root / path[marker + len(STATIC_URL) + 1 :]).resolve()
     if root not in candidate.parents or not candidate.is_file():
         raise AssetError(f"{url}: no such file under static/")
     return candidate
@@ -271,7 +267,7 @@ def inline_static_assets(page: str, static_dir: Path = STATIC_DIR) -> str:
     page = _TAG.sub(replace, page)
     # images named in inline styles or scripts
     return re.sub(
-        r"""(["'(])((?:[a-z]+://[^"'()\s]*)?/?app/static/[^"'()\s]+)""",
+        r"""(["'(])((?:[a-z]+://[^"'()\s]*)?/?""" + re.escape(STATIC_URL) + r"""/[^"'()\s]+)""",
         lambda m: m[1] + (_data_uri(p) if (p := find_static_file(m[2], static_dir)) else m[2]),
         page,
     )

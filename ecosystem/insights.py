@@ -1,202 +1,19 @@
-"""The cluster's story in four charts, each with a takeaway sentence and its data as a table.
+"""The cluster's story in charts, each with a takeaway sentence and its data as a table.
 
 Every builder takes the filtered actors and returns plain data: a table (what the
 screen reader and the CSV download get), a plotly figure drawn from that table,
-and a one-line takeaway computed from it.
+and a one-line takeaway computed from it. The area × modality matrix is in `matrix`.
 """
-
-from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from . import columns as C
 from . import vocabularies as V
-from .charts import count_area_modality
+from .charts import add_type_traces, apply_layout, build_type_marker
 from .formatting import format_count, format_euros
 from .i18n import t
 from .taxonomy import Taxonomy
-
-# Symbols of taxonomy/types.csv -> plotly marker symbols (shape repeats what colour says).
-PLOTLY_SYMBOLS = {
-    "circle": "circle",
-    "cross": "cross",
-    "square": "square",
-    "diamond": "diamond",
-    "triangle": "triangle-up",
-    "triangle_down": "triangle-down",
-    "hexagon": "hexagon",
-    "pentagon": "pentagon",
-    "star": "star",
-    "ring": "circle-open",
-}
-DEFAULT_COLOUR = "#555555"
-MATRIX_MARKER = 30
-FONT = {"family": "sans-serif"}
-# plotly's number separators (decimal, then thousands) in each language's convention, as Babel writes them.
-SEPARATORS = {"fr": ",\u202f", "en": ".,"}
-
-
-def plotly_symbol(symbol: str) -> str:
-    return PLOTLY_SYMBOLS.get(symbol, "circle")
-
-
-def type_style(taxonomy: Taxonomy, type_id: str) -> tuple[str, str]:
-    """(colour, plotly symbol) of an actor type, as on the map."""
-    row = taxonomy.row(V.TYPES, type_id)
-    return row.get("colour") or DEFAULT_COLOUR, plotly_symbol(row.get("symbol", ""))
-
-
-def build_table_csv(table: pd.DataFrame) -> bytes:
-    """A chart's table as CSV that spreadsheets open (UTF-8 with BOM)."""
-    return table.to_csv(index=False).encode("utf-8-sig")
-
-
-def _layout(
-    figure: go.Figure, *, lang: str, title: str | None, height: int, legend_title: str | None = None
-) -> go.Figure:
-    figure.update_layout(
-        separators=SEPARATORS.get(lang, SEPARATORS["en"]),
-        title=title,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        legend={"title": {"text": legend_title}, "itemsizing": "constant"} if legend_title else None,
-        font=FONT,
-        plot_bgcolor="white",
-    )
-    return figure
-
-
-# --- therapeutic area x modality ----------------------------------------------------------
-
-
-def build_matrix_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> pd.DataFrame:
-    """One row per (area, modality) pair that at least one actor works on, in taxonomy order."""
-    table = count_area_modality(actors, taxonomy)
-    rows = [
-        {
-            "area": area,
-            "modality": modality,
-            "area_label": taxonomy.label(V.AREAS, area, lang),
-            "modality_label": taxonomy.label(V.MODALITIES, modality, lang),
-            "count": int(table.loc[area, modality]),
-        }
-        for area in table.index
-        for modality in table.columns
-        if table.loc[area, modality] > 0
-    ]
-    return pd.DataFrame(rows, columns=["area", "modality", "area_label", "modality_label", "count"])
-
-
-def build_matrix_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            t("col_areas", lang): points["area_label"],
-            t("col_modalities", lang): points["modality_label"],
-            t("count", lang): points["count"],
-        }
-    )
-
-
-def build_matrix_figure(
-    points: pd.DataFrame,
-    lang: str,
-    *,
-    selected: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-    titled: bool = True,
-) -> go.Figure:
-    """Square markers on an area x modality grid; a click on one reports its ids (customdata).
-
-    A scatter trace, not a heatmap: Streamlit only reports selections on scatter-type traces.
-    """
-    areas = list(dict.fromkeys(points["area_label"]))
-    modalities = list(dict.fromkeys(points["modality_label"]))
-    top = max(int(points["count"].max()), 1) if len(points) else 1
-    chosen = [
-        (area in selected[0]) and (modality in selected[1])
-        for area, modality in zip(points["area"], points["modality"], strict=True)
-    ]
-    figure = go.Figure(
-        go.Scatter(
-            x=points["modality_label"],
-            y=points["area_label"],
-            mode="markers+text",
-            text=points["count"],
-            textfont={"color": ["white" if c > top / 2 else "#1a1a1a" for c in points["count"]], "size": 13},
-            customdata=points[["area", "modality"]].to_numpy().tolist(),
-            marker={
-                "symbol": "square",
-                "size": MATRIX_MARKER,
-                "color": points["count"],
-                "colorscale": "Blues",
-                "cmin": 0,
-                "cmax": top,
-                "line": {
-                    "color": ["#D55E00" if c else "#8aa" for c in chosen],
-                    "width": [4 if c else 1 for c in chosen],
-                },
-            },
-            hovertemplate="%{y} × %{x}: %{text}<extra></extra>",
-            name="",
-        )
-    )
-    title = t("chart_matrix_title", lang) if titled else None
-    _layout(figure, lang=lang, title=title, height=(260 if titled else 220) + 48 * max(len(areas), 1))
-    figure.update_layout(
-        xaxis={
-            "title": t("axis_modality", lang),
-            "categoryorder": "array",
-            "categoryarray": modalities,
-            "tickangle": -35,
-            "automargin": True,
-            "showgrid": False,
-        },
-        yaxis={
-            "title": t("axis_area", lang),
-            "categoryorder": "array",
-            "categoryarray": list(reversed(areas)),
-            "automargin": True,
-            "showgrid": False,
-        },
-        clickmode="event+select",
-        dragmode=False,
-    )
-    return figure
-
-
-def read_matrix_click(event: Mapping | None) -> tuple[str, str] | None:
-    """The (area, modality) ids of the clicked cell, from `st.plotly_chart`'s selection event."""
-    for point in _points(event):
-        data = point.get("customdata")
-        if isinstance(data, list | tuple) and len(data) == 2 and all(isinstance(item, str) for item in data):
-            return data[0], data[1]
-    return None
-
-
-def _points(event: Mapping | None) -> list:
-    if not event:
-        return []
-    selection = event.get("selection") if isinstance(event, Mapping) else getattr(event, "selection", None)
-    if not selection:
-        return []
-    points = selection.get("points") if isinstance(selection, Mapping) else getattr(selection, "points", None)
-    return [point for point in points or [] if isinstance(point, Mapping)]
-
-
-def describe_matrix(points: pd.DataFrame, total: int, lang: str) -> str:
-    """'9 of the 40 actors shown work on Oncology with Monoclonal antibodies, the most frequent pair.'"""
-    if not len(points):
-        return t("takeaway_matrix_none", lang)
-    best = points.sort_values("count", ascending=False, kind="stable").iloc[0]
-    return t(
-        "takeaway_matrix",
-        lang,
-        count=format_count(int(best["count"]), lang),
-        total=format_count(total, lang),
-        area=best["area_label"],
-        modality=best["modality_label"],
-    )
-
 
 # --- development stage by type ------------------------------------------------------------
 
@@ -238,26 +55,27 @@ def build_stage_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, t
     """Bubbles on a stage x type grid, one trace (colour and shape) per type."""
     stages = [taxonomy.label(V.STAGES, s, lang) for s in taxonomy.ids(V.STAGES)]
     figure = go.Figure()
-    for kind, group in points.groupby("type", sort=False):
-        colour, symbol = type_style(taxonomy, str(kind))
-        figure.add_trace(
-            go.Scatter(
-                x=group["stage_label"],
-                y=group["type_label"],
-                mode="markers+text",
-                name=group["type_label"].iloc[0],
-                text=group["count"],
-                textposition="middle right",
-                marker={
-                    "symbol": symbol,
-                    "color": colour,
-                    "size": [12 + min(40.0, 10 * c**0.5) for c in group["count"]],
-                    "line": {"width": 1.5, "color": colour},
-                },
-                hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-            )
-        )
-    _layout(
+    add_type_traces(
+        figure,
+        points,
+        taxonomy,
+        lang,
+        lambda group, colour, symbol: go.Scatter(
+            x=group["stage_label"],
+            y=group["type_label"],
+            mode="markers+text",
+            text=group["count"],
+            textposition="middle right",
+            marker={
+                "symbol": symbol,
+                "color": colour,
+                "size": [12 + min(40.0, 10 * c**0.5) for c in group["count"]],
+                "line": {"width": 1.5, "color": colour},
+            },
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        ),
+    )
+    apply_layout(
         figure,
         lang=lang,
         title=t("chart_stage_title", lang) if titled else None,
@@ -318,31 +136,25 @@ def build_founding_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def build_type_marker(colour: str, symbol: str, size) -> dict:
-    """A scatter marker in a type's colour and shape, the same in every chart."""
-    return {"symbol": symbol, "color": colour, "size": size, "opacity": 0.8, "line": {"width": 1.5, "color": colour}}
-
-
 def build_founding_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, titled: bool = True) -> go.Figure:
     """Each actor a marker at its founding year, on its type's row (colour and shape by type)."""
     figure = go.Figure()
-    order = [kind for kind in taxonomy.ids(V.TYPES) if kind in set(points["type"])]
-    for kind in order:
-        group = points[points["type"] == kind]
-        colour, symbol = type_style(taxonomy, kind)
-        figure.add_trace(
-            go.Scatter(
-                x=group["year"],
-                y=group["type_label"],
-                mode="markers",
-                name=group["type_label"].iloc[0],
-                text=group["name"],
-                customdata=group["actor"],
-                marker=build_type_marker(colour, symbol, 12),
-                hovertemplate="%{text} (%{x})<extra></extra>",
-            )
-        )
-    _layout(
+    order = add_type_traces(
+        figure,
+        points,
+        taxonomy,
+        lang,
+        lambda group, colour, symbol: go.Scatter(
+            x=group["year"],
+            y=group["type_label"],
+            mode="markers",
+            text=group["name"],
+            customdata=group["actor"],
+            marker=build_type_marker(colour, symbol, 12),
+            hovertemplate="%{text} (%{x})<extra></extra>",
+        ),
+    )
+    apply_layout(
         figure,
         lang=lang,
         title=t("chart_founding_title", lang) if titled else None,
@@ -447,24 +259,23 @@ def build_timeline_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *
     kinds = [
         taxonomy.label(V.MILESTONE_KINDS, k, lang) for k in taxonomy.ids(V.MILESTONE_KINDS) if k in set(points["kind"])
     ]
-    for kind in [k for k in taxonomy.ids(V.TYPES) if k in set(points["type"])]:
-        group = points[points["type"] == kind]
-        colour, symbol = type_style(taxonomy, kind)
-        amounts = group["amount_eur"].fillna(0)
-        figure.add_trace(
-            go.Scatter(
-                x=group["when"],
-                y=group["kind_label"],
-                mode="markers",
-                name=taxonomy.label(V.TYPES, kind, lang),
-                text=[
-                    f"{d} · {n}: {ti}" for d, n, ti in zip(group["date"], group["name"], group["title"], strict=True)
-                ],
-                marker=build_type_marker(colour, symbol, [10 + min(22.0, (a / 1e6) ** 0.5 * 1.6) for a in amounts]),
-                hovertemplate="%{text}<extra></extra>",
-            )
-        )
-    _layout(
+    add_type_traces(
+        figure,
+        points,
+        taxonomy,
+        lang,
+        lambda group, colour, symbol: go.Scatter(
+            x=group["when"],
+            y=group["kind_label"],
+            mode="markers",
+            text=[f"{d} · {n}: {ti}" for d, n, ti in zip(group["date"], group["name"], group["title"], strict=True)],
+            marker=build_type_marker(
+                colour, symbol, [10 + min(22.0, (a / 1e6) ** 0.5 * 1.6) for a in group["amount_eur"].fillna(0)]
+            ),
+            hovertemplate="%{text}<extra></extra>",
+        ),
+    )
+    apply_layout(
         figure,
         lang=lang,
         title=t("chart_timeline_title", lang) if titled else None,

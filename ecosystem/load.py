@@ -12,6 +12,7 @@ from typing import cast
 import pandas as pd
 
 from . import columns as C
+from . import vocabularies as V
 from .config import DESCRIPTOR, resolve_data_dir
 from .hashing import hash_files
 from .schema import Schema, load_schema
@@ -46,7 +47,7 @@ class Dataset:
     @property
     def home_scope(self) -> str | None:
         """The cluster's own territory (taxonomy/scopes.csv `home`)."""
-        return self.taxonomy.first_where("scopes", C.HOME)
+        return self.taxonomy.first_where(V.SCOPES, C.HOME)
 
     def find_actor(self, actor_id: str | None) -> pd.Series | None:
         if not actor_id or actor_id not in self.actors.index:
@@ -109,11 +110,11 @@ def derive_positions(actors: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
 
 def derive_relations(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
     """MIB membership, acquirer and parent come from relations.csv only, by the kinds' roles."""
-    member_kinds = taxonomy.ids_where("relation_kinds", C.ROLE, C.ROLE_MEMBER)
+    member_kinds = taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, C.ROLE_MEMBER)
     members = relations[relations[C.KIND].isin(member_kinds) & (relations[C.TARGET_ID] == C.MIB_ID)][C.SOURCE_ID]
     actors[C.MIB_MEMBER] = actors[C.ID].isin(set(members))
     for column, role in ((C.ACQUIRED_BY, C.ROLE_ACQUIRER), (C.PARENT, C.ROLE_PARENT)):
-        kinds = taxonomy.ids_where("relation_kinds", C.ROLE, role)
+        kinds = taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, role)
         links = relations[relations[C.KIND].isin(kinds)].drop_duplicates(C.SOURCE_ID)
         actors[column] = actors[C.ID].map(links.set_index(C.SOURCE_ID)[C.TARGET_ID]).fillna("")
     return actors

@@ -18,24 +18,22 @@ from folium.plugins import MarkerCluster
 
 from .backdrop import (
     ATTRIBUTION,
-    BACKDROP_JS,
-    GEO_DIR,
     build_backdrop_options,
     build_label_rows,
     load_labels,
     load_outlines,
 )
-from .exports import STATIC_DIR, Provenance, build_map_credit, inline_static_assets
+from .exports import Provenance, build_map_credit, inline_static_assets
 from .maps import (
     TILES_ATTRIBUTION,
     TILES_URL,
-    VENDOR_URL,
     View,
     build_marker_data,
     build_marker_options,
     vendor_assets,
 )
-from .markers import MARKERS_JS, MarkerData, encode_json
+from .markers import MarkerData, encode_json
+from .paths import BACKDROP_JS, GEO_DIR, MARKERS_JS, STATIC_DIR, VENDOR_URL
 from .taxonomy import Taxonomy
 
 
@@ -62,13 +60,10 @@ class MarkerLayer(JSCSSMixin, Layer):
 
     # folium annotates these class-wide lists as instance attributes
     default_js: ClassVar[list[tuple[str, str]]] = [  # type: ignore[misc]
-        ("markerclusterjs", "/app/static/vendor/markercluster/leaflet.markercluster.js"),
+        *vendor_assets()["cluster_js"],
         ("ecosystem_markers", MARKERS_JS),
     ]
-    default_css: ClassVar[list[tuple[str, str]]] = [  # type: ignore[misc]
-        ("markerclustercss", "/app/static/vendor/markercluster/MarkerCluster.css"),
-        ("markerclusterdefaultcss", "/app/static/vendor/markercluster/MarkerCluster.Default.css"),
-    ]
+    default_css: ClassVar[list[tuple[str, str]]] = vendor_assets()["cluster_css"]  # type: ignore[misc]
     _template = _LAYER
 
     def __init__(self, data: MarkerData, options: dict):

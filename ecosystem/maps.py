@@ -7,19 +7,20 @@ and stylesheet is taken from `static/vendor/`: from a CDN, without internet, the
 map would vanish silently.
 """
 
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from . import columns as C
 from . import markers
-from .backdrop import BACKDROP_JS, OUTLINES_URL, build_backdrop_options, build_label_rows, load_labels
+from . import vocabularies as V
+from .backdrop import build_backdrop_options, build_label_rows, load_labels
 from .i18n import t
 from .markers import MarkerData
+from .palette import pick_colour
+from .paths import BACKDROP_JS, MARKERS_JS, OUTLINES_URL, VENDOR_URL
 from .taxonomy import Taxonomy
 
-VENDOR_URL = "app/static/vendor"
 TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILES_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 MARKER_SIZE = 18
@@ -64,7 +65,7 @@ SHAPES = {
 def build_symbol_svg(symbol: str, colour: str, size: int | None = MARKER_SIZE) -> str:
     """An inline SVG marker: shape and colour both tell the type apart. Without `size`, the user sizes it."""
     shape = SHAPES.get(symbol, SHAPES["circle"])
-    colour = colour if re.fullmatch(r"#[0-9A-Fa-f]{6}", colour or "") else "#555555"
+    colour = pick_colour(colour)
     if symbol == "ring":
         shape = shape.replace('fill="white"', 'fill="white" stroke="' + colour + '"')
     dimensions = f'width="{size}" height="{size}" ' if size else ""
@@ -141,13 +142,13 @@ def build_type_styles(taxonomy: Taxonomy, lang: str) -> list[list[str]]:
     The last entry stands for a type the taxonomy does not know.
     """
     styles = []
-    for item in (*taxonomy.ids("types"), None):
-        info = taxonomy.row("types", item) if item else {}
+    for item in (*taxonomy.ids(V.TYPES), None):
+        info = taxonomy.row(V.TYPES, item) if item else {}
         symbol, colour = info.get("symbol", ""), info.get("colour", "")
         styles.append(
             [
                 build_symbol_svg(symbol, colour, None),
-                taxonomy.label("types", item, lang) if item else "",
+                taxonomy.label(V.TYPES, item, lang) if item else "",
             ]
         )
     return styles
@@ -155,19 +156,19 @@ def build_type_styles(taxonomy: Taxonomy, lang: str) -> list[list[str]]:
 
 def build_marker_data(actors: pd.DataFrame, taxonomy: Taxonomy) -> MarkerData:
     """The compact rows of the located actors."""
-    return markers.build_marker_data(actors, taxonomy.ids("types"), taxonomy.ids_where("precisions", C.APPROXIMATE))
+    return markers.build_marker_data(actors, taxonomy.ids(V.TYPES), taxonomy.ids_where(V.PRECISIONS, C.APPROXIMATE))
 
 
 def build_marker_index(actors: pd.DataFrame, taxonomy: Taxonomy) -> markers.MarkerIndex:
     """Every actor's row, encoded once per data version; `markers.select_marker_data` picks a filter's."""
-    return markers.build_marker_index(actors, taxonomy.ids("types"), taxonomy.ids_where("precisions", C.APPROXIMATE))
+    return markers.build_marker_index(actors, taxonomy.ids(V.TYPES), taxonomy.ids_where(V.PRECISIONS, C.APPROXIMATE))
 
 
 def build_marker_options(
     data: MarkerData, taxonomy: Taxonomy, lang: str, *, selected: str | None = None, legend_title: str = ""
 ) -> dict:
     """What `markers.js` needs besides the rows: symbols, legend, selection and clustering."""
-    type_ids = taxonomy.ids("types")
+    type_ids = taxonomy.ids(V.TYPES)
     return {
         "types": build_type_styles(taxonomy, lang),
         "size": MARKER_SIZE,
@@ -204,7 +205,7 @@ def build_map_spec(
             "js": [
                 [url for _, url in assets["map_js"]],
                 [url for _, url in assets["cluster_js"]] + [BACKDROP_JS],
-                [markers.MARKERS_JS],
+                [MARKERS_JS],
             ],
         },
         "height": height,

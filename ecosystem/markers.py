@@ -14,7 +14,6 @@ import pandas as pd
 
 from . import columns as C
 
-MARKERS_JS = "/app/static/map/markers.js"
 # Rounding to 5 decimals keeps positions to about a metre.
 COORD_DIGITS = 5
 LABEL_LENGTH = 48

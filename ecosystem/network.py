@@ -12,9 +12,9 @@ import plotly.graph_objects as go
 
 from . import columns as C
 from . import vocabularies as V
+from .charts import FONT, SEPARATORS, add_type_traces
 from .formatting import format_count
 from .i18n import t
-from .insights import FONT, SEPARATORS, type_style
 from .taxonomy import Taxonomy
 
 LAYOUT_SEED = 1976  # the year the CIML was founded
@@ -165,35 +165,32 @@ def build_network_figure(
     top = set(
         nodes[nodes["shown"].astype(bool)].sort_values(["degree", "name"], ascending=[False, True]).head(labelled)["id"]
     )
-    order = [k for k in taxonomy.ids(V.TYPES) if k in set(nodes["type"])] + sorted(
-        set(nodes["type"]) - set(taxonomy.ids(V.TYPES))
+    add_type_traces(
+        figure,
+        nodes,
+        taxonomy,
+        lang,
+        lambda group, colour, symbol: go.Scatter(
+            x=group["x"],
+            y=group["y"],
+            mode="markers+text",
+            legendgroup=V.TYPES,
+            legendgrouptitle={"text": t("legend_type", lang)},
+            text=[label if node in top else "" for node, label in zip(group["id"], group["label"], strict=True)],
+            textposition="top center",
+            textfont={"size": 11},
+            hovertext=group["name"],
+            customdata=group["id"],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={
+                "symbol": symbol,
+                "color": colour,
+                "size": [10 + min(16, 2 * d) for d in group["degree"]],
+                "opacity": [1.0 if shown else 0.3 for shown in group["shown"]],
+                "line": {"width": 1.5, "color": "white" if not symbol.endswith("-open") else colour},
+            },
+        ),
     )
-    for kind in order:
-        group = nodes[nodes["type"] == kind]
-        colour, symbol = type_style(taxonomy, kind)
-        figure.add_trace(
-            go.Scatter(
-                x=group["x"],
-                y=group["y"],
-                mode="markers+text",
-                name=taxonomy.label(V.TYPES, kind, lang),
-                legendgroup=V.TYPES,
-                legendgrouptitle={"text": t("legend_type", lang)},
-                text=[label if node in top else "" for node, label in zip(group["id"], group["label"], strict=True)],
-                textposition="top center",
-                textfont={"size": 11},
-                hovertext=group["name"],
-                customdata=group["id"],
-                hovertemplate="%{hovertext}<extra></extra>",
-                marker={
-                    "symbol": symbol,
-                    "color": colour,
-                    "size": [10 + min(16, 2 * d) for d in group["degree"]],
-                    "opacity": [1.0 if shown else 0.3 for shown in group["shown"]],
-                    "line": {"width": 1.5, "color": "white" if not symbol.endswith("-open") else colour},
-                },
-            )
-        )
     figure.update_layout(
         title=t("chart_network_title", lang),
         separators=SEPARATORS.get(lang, SEPARATORS["en"]),

@@ -22,11 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import DESCRIPTOR, ROOT
+from .paths import RELEASE_DIR, RELEASE_URL
 from .schema import Schema, load_schema
 
-RELEASE_DIR = ROOT / "static" / "release"
-# Where Streamlit serves static/ (relative to the app's root URL).
-RELEASE_URL = "app/static/release"
 MANIFEST = ".manifest.json"
 # Documentation that travels with the package.
 EXTRA_FILES = ("README.md",)

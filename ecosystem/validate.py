@@ -15,6 +15,7 @@ from typing import cast
 import pandas as pd
 
 from . import columns as C
+from . import vocabularies as V
 from .config import DESCRIPTOR, resolve_data_dir
 from .load import ACTORS, MILESTONES, PLACES, RELATIONS, REQUIRED, read_resource
 from .schema import Schema, load_schema
@@ -165,9 +166,9 @@ def check_precision(row: dict, line: int, place: dict | None, taxonomy: Taxonomy
     """The precision says what the point stands for; the site and coordinates must agree with it."""
     problems = []
     precision, site = row[C.PRECISION], row[C.SITE]
-    kinds = split_multi(taxonomy.row("precisions", precision).get(C.PLACE_KINDS, ""))
+    kinds = split_multi(taxonomy.row(V.PRECISIONS, precision).get(C.PLACE_KINDS, ""))
     has_coords = bool(row[C.LAT] or row[C.LON])
-    if precision in taxonomy.ids("precisions") and not kinds:
+    if precision in taxonomy.ids(V.PRECISIONS) and not kinds:
         if _number(row[C.LAT]) is None or _number(row[C.LON]) is None:
             problems.append(Problem(ACTORS_FILE, line, C.LAT, row[C.LAT], f"{precision} precision needs lat and lon"))
         return problems
@@ -180,8 +181,8 @@ def check_precision(row: dict, line: int, place: dict | None, taxonomy: Taxonomy
     if place[C.PLACE_KIND] not in kinds:
         fitting = [
             p
-            for p in taxonomy.ids("precisions")
-            if place[C.PLACE_KIND] in split_multi(taxonomy.row("precisions", p).get(C.PLACE_KINDS, ""))
+            for p in taxonomy.ids(V.PRECISIONS)
+            if place[C.PLACE_KIND] in split_multi(taxonomy.row(V.PRECISIONS, p).get(C.PLACE_KINDS, ""))
         ]
         hint = f"; {site} is a {place[C.PLACE_KIND]}: use {fitting[0]} precision" if fitting else ""
         problems.append(
@@ -214,7 +215,7 @@ def check_precision(row: dict, line: int, place: dict | None, taxonomy: Taxonomy
                 )
             )
     place_postcode = place.get(C.POSTCODE, "")
-    if place_postcode and taxonomy.row("precisions", precision).get(C.APPROXIMATE) == TRUE:
+    if place_postcode and taxonomy.row(V.PRECISIONS, precision).get(C.APPROXIMATE) == TRUE:
         if not row[C.POSTCODE]:
             problems.append(
                 Problem(ACTORS_FILE, line, C.POSTCODE, "", f"{precision} precision needs the actor's postcode")
@@ -235,7 +236,7 @@ def check_precision(row: dict, line: int, place: dict | None, taxonomy: Taxonomy
 def check_locations(actors: pd.DataFrame, places: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
     """Precision matches what is filled, sites agree, and every actor and place lies in its city."""
     problems = []
-    city_kinds = set(taxonomy.ids_where("place_kinds", C.ROLE, C.ROLE_CITY))
+    city_kinds = set(taxonomy.ids_where(V.PLACE_KINDS, C.ROLE, C.ROLE_CITY))
     place_rows = list_records(places)
     place_by_id = {row[C.ID]: row for row in place_rows}
     cities = {fold(row[C.CITY]): row for row in place_rows if row[C.PLACE_KIND] in city_kinds}
@@ -295,13 +296,13 @@ def _check_in_city(file: str, line: int, name: str, position: tuple[float, float
 def check_consistency(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
     """Rules that tie columns and files together, by the roles the taxonomy gives its items."""
     problems = []
-    acquirer_kinds = taxonomy.ids_where("relation_kinds", C.ROLE, C.ROLE_ACQUIRER)
+    acquirer_kinds = taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, C.ROLE_ACQUIRER)
     acquired = set(relations[relations[C.KIND].isin(acquirer_kinds)][C.SOURCE_ID])
-    acquired_statuses = set(taxonomy.ids_where("statuses", C.ROLE, C.ROLE_ACQUIRED))
-    final_statuses = acquired_statuses | set(taxonomy.ids_where("statuses", C.ROLE, C.ROLE_ENDED))
+    acquired_statuses = set(taxonomy.ids_where(V.STATUSES, C.ROLE, C.ROLE_ACQUIRED))
+    final_statuses = acquired_statuses | set(taxonomy.ids_where(V.STATUSES, C.ROLE, C.ROLE_ENDED))
     for index, row in enumerate(list_records(actors)):
         line, status = _line(index), row[C.STATUS]
-        required = taxonomy.row("types", row[C.TYPE]).get(C.REQUIRES, "")
+        required = taxonomy.row(V.TYPES, row[C.TYPE]).get(C.REQUIRES, "")
         if required and not row.get(required):
             problems.append(Problem(ACTORS_FILE, line, required, "", f"a {row[C.TYPE]} requires {required}"))
         if status in acquired_statuses and row[C.ID] not in acquired:

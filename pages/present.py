@@ -7,8 +7,8 @@ import streamlit as st
 from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.formatting import format_count
-from ecosystem.insights import build_matrix_figure, build_matrix_points, describe_matrix
 from ecosystem.maps import build_map_spec
+from ecosystem.matrix import build_matrix_figure, build_matrix_points, describe_matrix
 from ecosystem.network import describe_network
 from ecosystem.present import (
     build_landmark_lines,

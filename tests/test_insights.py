@@ -4,28 +4,28 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from ecosystem.charts import PLOTLY_SYMBOLS, build_table_csv, type_style
 from ecosystem.insights import (
-    PLOTLY_SYMBOLS,
     build_founding_figure,
     build_founding_points,
-    build_matrix_figure,
-    build_matrix_points,
-    build_matrix_table,
     build_stage_figure,
     build_stage_points,
-    build_table_csv,
     build_timeline_figure,
     build_timeline_points,
     describe_founding,
-    describe_matrix,
     describe_stages,
     describe_timeline,
     parse_event_date,
-    read_matrix_click,
     timeline_kinds,
-    type_style,
 )
 from ecosystem.load import load_dataset
+from ecosystem.matrix import (
+    build_matrix_figure,
+    build_matrix_points,
+    build_matrix_table,
+    describe_matrix,
+    read_matrix_click,
+)
 from tests.conftest import DATA
 from tests.tiny import actor, build_tiny, milestone
 

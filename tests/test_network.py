@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from ecosystem import columns as C
-from ecosystem.insights import type_style
+from ecosystem.charts import type_style
 from ecosystem.load import load_dataset
 from ecosystem.network import (
     build_edge_segments,

@@ -25,6 +25,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ecosystem.bench import generate_dataset
+from ecosystem.paths import static_url
 from tools.appserver import CHROMIUM_ARGS, block_external, find_chromium, start_app_server
 
 MAP = ".ecosystem-map"
@@ -44,8 +45,9 @@ def read_rss_mb(pid: int) -> float:
 def _map_waterfall(page) -> list[dict]:
     """When the map's own files arrived, in ms from the page's navigation."""
     entries = page.evaluate(
-        "performance.getEntriesByType('resource').filter(e => e.name.includes('/app/static/'))"
-        ".map(e => [e.name, e.startTime, e.responseEnd, e.transferSize || e.encodedBodySize || 0])"
+        "(prefix) => performance.getEntriesByType('resource').filter(e => e.name.includes(prefix))"
+        ".map(e => [e.name, e.startTime, e.responseEnd, e.transferSize || e.encodedBodySize || 0])",
+        static_url(""),
     )
     return [
         {

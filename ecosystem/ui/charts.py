@@ -6,15 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from .. import columns as C
+from ..charts import build_table_csv
 from ..formatting import format_count, format_day
-from ..insights import (
-    build_matrix_figure,
-    build_matrix_points,
-    build_matrix_table,
-    build_table_csv,
-    describe_matrix,
-    read_matrix_click,
-)
+from ..matrix import build_matrix_figure, build_matrix_points, build_matrix_table, describe_matrix, read_matrix_click
 from ..network import DRAWN_LIMIT, describe_network, read_node_click
 from ..urlstate import ViewState, encode_state
 from .cache import build_cached_goals_view, build_cached_network

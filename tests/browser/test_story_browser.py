@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from ecosystem import columns as C
 from ecosystem.filters import Filters, filter_actors
-from ecosystem.insights import build_matrix_points
+from ecosystem.matrix import build_matrix_points
 from ecosystem.network import build_network_figure, build_nodes, compute_layout, select_edges
 from tests.browser.test_browser import TIMEOUT, map_totals, wait_for_app
 
