@@ -125,18 +125,6 @@ def filter_actors(dataset: Dataset, filters: Filters) -> pd.DataFrame:
     return dataset.actors[build_mask(dataset, filters)]
 
 
-def filter_relations(dataset: Dataset, ids) -> pd.DataFrame:
-    """The relations whose two ends are both among `ids`."""
-    keep = set(ids)
-    relations = dataset.relations
-    return relations[relations[C.SOURCE_ID].isin(keep) & relations[C.TARGET_ID].isin(keep)]
-
-
-def filter_milestones(dataset: Dataset, ids) -> pd.DataFrame:
-    """The milestones of the actors among `ids`."""
-    return dataset.milestones[dataset.milestones[C.ACTOR_ID].isin(set(ids))]
-
-
 def count_facet(dataset: Dataset, filters: Filters, facet: str) -> dict[str, int]:
     """For each option of `facet`, how many actors match it given the other filters."""
     column = dataset.schema.facet(facet)

@@ -125,7 +125,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Aucun acteur avec l'identifiant « {actor} ». Il a peut-être été renommé ou retiré.",
     },
     "back_directory": {"en": "Back to the directory", "fr": "Retour à l'annuaire"},
-    "fact_type": {"en": "Actor type", "fr": "Type d'acteur"},
     "fact_areas": {"en": "Therapeutic areas", "fr": "Domaines thérapeutiques"},
     "fact_modalities": {"en": "Modalities", "fr": "Modalités"},
     "fact_address": {"en": "Address", "fr": "Adresse"},
@@ -402,8 +401,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No QR code: set PUBLIC_BASE_URL (environment variable or .streamlit/secrets.toml) to the app's public address.",
         "fr": "Pas de QR code : indiquez l'adresse publique de l'application dans PUBLIC_BASE_URL (variable d'environnement ou .streamlit/secrets.toml).",
     },
-    "col_programme": {"en": "France 2030 programme", "fr": "Programme France 2030"},
-    "relations_count": {"en": "Number of relations", "fr": "Nombre de relations"},
 }
 
 

@@ -122,11 +122,6 @@ def choose_map_view(
     return view, count_outside(filtered, view)
 
 
-def count_located(actors: pd.DataFrame) -> int:
-    """How many actors have a position to draw."""
-    return int((actors[C.LAT].notna() & actors[C.LON].notna()).sum())
-
-
 def count_outside(actors: pd.DataFrame, view: View | None) -> int:
     """How many located actors the view does not show."""
     if view is None:

@@ -116,7 +116,10 @@ def select_marker_data(index: MarkerIndex, ids) -> MarkerData:
 
 
 def read_marker_layers(script: str) -> list[tuple[list, dict]]:
-    """The rows and options of every marker layer in a rendered map or component script."""
+    """The rows and options of every marker layer in a rendered map or component script.
+
+    The reader of the format this module writes: it checks what an exported map file carries.
+    """
     decoder = json.JSONDecoder()
     layers = []
     for match in re.finditer(re.escape(_CALL), script):

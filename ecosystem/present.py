@@ -120,11 +120,6 @@ def toggle_pause(show: Show) -> Show:
     return Show(scene=show.scene, interval=show.interval, paused=not show.paused)
 
 
-def is_due(shown_at: float | None, now: float, interval: int) -> bool:
-    """Whether the scene shown at `shown_at` has had its time (a second's slack for timer jitter)."""
-    return interval > 0 and shown_at is not None and now - shown_at >= interval - 1
-
-
 # --- the QR code to the live view ---------------------------------------------------------------
 
 

@@ -20,7 +20,6 @@ from ecosystem.present import (
     build_qr_data_uri,
     build_scene_url,
     encode_show,
-    is_due,
     next_scene,
     parse_interval,
     parse_scene,
@@ -134,20 +133,6 @@ def test_toggle_pause_and_advances(show, advances):
     assert show.advances is advances
     assert toggle_pause(toggle_pause(show)) == show
     assert toggle_pause(show).paused is not show.paused
-
-
-@pytest.mark.parametrize(
-    ("shown_at", "now", "interval", "due"),
-    [
-        (100.0, 120.0, 20, True),
-        (100.0, 119.2, 20, True),  # a second's slack for the timer
-        (100.0, 110.0, 20, False),
-        (100.0, 500.0, 0, False),  # manual: never due
-        (None, 500.0, 20, False),
-    ],
-)
-def test_is_due(shown_at, now, interval, due):
-    assert is_due(shown_at, now, interval) is due
 
 
 @pytest.mark.parametrize(
