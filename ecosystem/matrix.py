@@ -35,7 +35,7 @@ def build_matrix_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> 
 def build_matrix_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            t("col_areas", lang): points["area_label"],
+            t("col_therapeutic_areas", lang): points["area_label"],
             t("col_modalities", lang): points["modality_label"],
             t("count", lang): points["count"],
         }

@@ -10,6 +10,7 @@ from . import vocabularies as V
 from .formatting import format_euros
 from .i18n import t
 from .load import Dataset
+from .schema import Facet
 from .taxonomy import Taxonomy
 
 REGISTRY = "registry"
@@ -25,19 +26,42 @@ def label_column(values: pd.Series, taxonomy: Taxonomy, vocabulary: str, lang: s
     return [labels.get(value, value) if value else "" for value in values]
 
 
+@dataclass(frozen=True)
+class TableColumn:
+    """A column of a table the reader sees: its key in the table, its header, and how to show it."""
+
+    column: str
+    label: str
+    kind: str  # "text", "list" (several items), "year", "link"
+
+
+def build_directory_columns(dataset: Dataset, lang: str) -> list[TableColumn]:
+    """The directory's columns: the name, every facet of the descriptor, the city, the founding year, the registry.
+
+    A facet's header is its catalogue key `col_<column>`: a facet added to the descriptor shows here.
+    """
+    facets = [
+        TableColumn(facet.column, t(f"col_{facet.column}", lang), "list" if facet.multi else "text")
+        for facet in dataset.schema.facets
+    ]
+    return [
+        TableColumn(C.NAME, t("col_name", lang), "text"),
+        *facets,
+        TableColumn(C.CITY, t("col_city", lang), "text"),
+        TableColumn(C.FOUNDED, t("col_founded", lang), "year"),
+        TableColumn(REGISTRY, t("col_identifiers", lang), "link"),
+    ]
+
+
 def build_directory_table(dataset: Dataset, actors: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per actor, taxonomy ids shown as labels; indexed by actor id."""
+    """One row per actor, in the columns of `build_directory_columns`, taxonomy ids shown as labels."""
     taxonomy = dataset.taxonomy
     table = pd.DataFrame(index=actors.index.to_list())
     table[C.NAME] = actors[C.NAME].to_list()
-    facets = {facet.column: facet for facet in dataset.schema.facets}
-    for column in (C.TYPE, C.AREAS, C.MODALITIES, C.CITY, C.FOUNDED, C.STATUS, C.STAGE):
-        facet = facets.get(column)
-        if facet is None:
-            table[column] = actors[column].to_list()
-        else:
-            table[column] = label_column(actors[column], taxonomy, facet.vocabulary, lang, multi=facet.multi)
-    table[C.FOUNDED] = table[C.FOUNDED].astype("Int64")
+    for facet in dataset.schema.facets:
+        table[facet.column] = label_column(actors[facet.column], taxonomy, facet.vocabulary, lang, multi=facet.multi)
+    table[C.CITY] = actors[C.CITY].to_list()
+    table[C.FOUNDED] = actors[C.FOUNDED].astype("Int64").to_numpy()
     table[REGISTRY] = build_identifier_links(dataset, actors).to_list()
     return table
 
@@ -141,27 +165,47 @@ def _known(value) -> bool:
     return value is not None and not pd.isna(value) and str(value) != ""
 
 
+# Badge colours of multi-valued facets, in the descriptor's order.
+BADGE_COLOURS = ("blue", "violet", "green", "orange", "red", "gray")
+
+
+def describe_facet(actor: pd.Series, facet: Facet, taxonomy: Taxonomy, lang: str, colour: str = "blue") -> str:
+    """An actor's value of a facet as Markdown: `colour` badges for several items, a label for one; '' if unknown."""
+    value = actor[facet.column]
+    if facet.multi:
+        labels = taxonomy.labels(facet.vocabulary, value, lang)
+        return " ".join(f":{colour}-badge[{escape_markdown(label)}]" for label in labels)
+    if not value:
+        return ""
+    text = escape_markdown(taxonomy.label(facet.vocabulary, value, lang))
+    if facet.column == C.STATUS and _known(actor[C.STATUS_YEAR]):
+        return t("status_since", lang, status=text, year=int(actor[C.STATUS_YEAR]))
+    return text
+
+
 def build_actor_facts(actor: pd.Series, dataset: Dataset, lang: str) -> list[tuple[str, str]]:
     """(label, Markdown value) for every fact of the profile; unknown facts say so."""
     taxonomy = dataset.taxonomy
     names = dataset.names()
     unknown = f"_{t('not_given', lang)}_"
 
-    def badges(vocabulary: str, column: str, colour: str) -> str:
-        labels = taxonomy.labels(vocabulary, actor[column], lang)
-        return " ".join(f":{colour}-badge[{escape_markdown(label)}]" for label in labels)
-
-    status = escape_markdown(taxonomy.label(V.STATUSES, actor[C.STATUS], lang)) if actor[C.STATUS] else unknown
-    if actor[C.STATUS] and _known(actor[C.STATUS_YEAR]):
-        status = t("status_since", lang, status=status, year=int(actor[C.STATUS_YEAR]))
+    multi = [facet for facet in dataset.schema.facets if facet.multi]
     facts = [
-        (t("fact_areas", lang), badges(V.AREAS, C.AREAS, "blue") or unknown),
-        (t("fact_modalities", lang), badges(V.MODALITIES, C.MODALITIES, "violet") or unknown),
-        (t("fact_founded", lang), str(int(actor[C.FOUNDED])) if _known(actor[C.FOUNDED]) else unknown),
-        (t("fact_status", lang), status),
+        (
+            t(f"col_{facet.column}", lang),
+            describe_facet(
+                actor,
+                facet,
+                taxonomy,
+                lang,
+                BADGE_COLOURS[multi.index(facet) % len(BADGE_COLOURS)] if facet.multi else "",
+            )
+            or unknown,
+        )
+        for facet in dataset.schema.facets
+        if facet.column != C.TYPE  # the profile's caption names the type
     ]
-    if actor[C.STAGE]:
-        facts.append((t("fact_stage", lang), escape_markdown(taxonomy.label(V.STAGES, actor[C.STAGE], lang))))
+    facts.append((t("fact_founded", lang), str(int(actor[C.FOUNDED])) if _known(actor[C.FOUNDED]) else unknown))
     for column, key in ((C.ACQUIRED_BY, "fact_acquired_by"), (C.PARENT, "fact_parent")):
         if actor[column]:
             facts.append((t(key, lang), escape_markdown(names.get(actor[column], actor[column]))))

@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.exports import build_export_csv, build_export_xlsx
 from ecosystem.share import describe_filters
-from ecosystem.views import REGISTRY, REGISTRY_DISPLAY, build_directory_table
+from ecosystem.views import build_directory_columns, build_directory_table
 
 page = ui.page_setup()
 if page:
@@ -21,17 +20,7 @@ if page:
         on_select="rerun",
         selection_mode="single-row",
         key="directory_table",
-        column_config={
-            C.NAME: st.column_config.TextColumn(page.t("col_name"), pinned=True),
-            C.TYPE: page.t("col_type"),
-            C.AREAS: st.column_config.ListColumn(page.t("col_areas")),
-            C.MODALITIES: st.column_config.ListColumn(page.t("col_modalities")),
-            C.CITY: page.t("col_city"),
-            C.FOUNDED: st.column_config.NumberColumn(page.t("col_founded"), format="%d"),
-            C.STATUS: page.t("col_status"),
-            C.STAGE: page.t("col_stage"),
-            REGISTRY: st.column_config.LinkColumn(page.t("col_identifiers"), display_text=REGISTRY_DISPLAY),
-        },
+        column_config=ui.build_column_config(build_directory_columns(dataset, lang)),
     )
     provenance, dictionary = page.provenance, ui.load_cached_dictionary(dataset.data_dir)
     filter_words = describe_filters(page.state.filters, dataset, lang)

@@ -46,9 +46,10 @@ def read_requests(tree: ast.AST) -> tuple[set[str], set[str], set[str]]:
 
 def expand(pattern: str) -> set[str]:
     """The keys an f-string pattern of the code can produce, from the names the code fills it with."""
-    facets = [facet.name for facet in load_dataset(DATA).schema.facets]
+    facets = load_dataset(DATA).schema.facets
     fillers = {
-        "filter_{}": [*facets, Q, FOUNDED, SCOPE, *FLAGS],
+        "filter_{}": [*(facet.name for facet in facets), Q, FOUNDED, SCOPE, *FLAGS],
+        "col_{}": [facet.column for facet in facets],
         "scene_{}": list(SCENES),
         "scene_{}_lead": list(SCENES),
     }

@@ -8,13 +8,16 @@ import shutil
 import pytest
 
 from ecosystem import columns as C
+from ecosystem.exports import build_actor_table
 from ecosystem.filters import Filters, count_facet, filter_actors
 from ecosystem.i18n import LANGS, STRINGS
 from ecosystem.load import load_dataset
 from ecosystem.navigation import PAGES, get_page
+from ecosystem.report import build_report
 from ecosystem.schema import load_schema
 from ecosystem.urlstate import decode_state, encode_state
 from ecosystem.validate import validate
+from ecosystem.views import build_actor_facts, build_directory_columns, build_directory_table
 from tests.conftest import DATA, MINI, ROOT
 
 SCHEMA = load_schema(DATA)
@@ -173,6 +176,62 @@ def test_added_facet_is_in_the_url_contract(extended):
     assert state.filters.selected("funding") == {"venture"}
     assert [str(item) for item in ignored] == ["funding=nonsense"]
     assert encode_state(state, dataset) == {"funding": "venture"}
+
+
+# The catalogue entries the recipe in docs/architecture.md asks for with a new facet.
+FUNDING_STRINGS = {
+    "filter_funding": {"en": "Kind of funding", "fr": "Type de financement"},
+    "col_funding": {"en": "Funding", "fr": "Financement"},
+}
+
+
+@pytest.fixture
+def funding_strings(monkeypatch):
+    for key, value in FUNDING_STRINGS.items():
+        monkeypatch.setitem(STRINGS, key, value)
+
+
+def test_added_facet_is_a_column_of_the_directory(extended, funding_strings):
+    dataset = load_dataset(extended)
+    columns = build_directory_columns(dataset, "en")
+    funding = next(column for column in columns if column.column == "funding")
+    assert (funding.label, funding.kind) == ("Funding", "list")
+    table = build_directory_table(dataset, dataset.actors, "fr")
+    assert list(table.columns) == [column.column for column in columns]
+    assert table.loc["beta-bio", "funding"] == ["Capital-risque", "Public"]
+
+
+def test_added_facet_is_a_fact_of_the_profile(extended, funding_strings):
+    dataset = load_dataset(extended)
+    facts = dict(build_actor_facts(dataset.find_actor("beta-bio"), dataset, "en"))
+    assert "Venture capital" in facts["Funding"]
+    assert "Public" in facts["Funding"]
+    unknown = dict(build_actor_facts(dataset.find_actor("delta-pharma"), dataset, "en"))["Funding"]
+    assert unknown == f"_{STRINGS['not_given']['en']}_"
+
+
+def test_added_facet_is_exported_and_reported(extended):
+    dataset = load_dataset(extended)
+    exported = build_actor_table(dataset, dataset.actors)
+    assert exported.set_index(C.ID).loc["beta-bio", "funding"] == "venture;public"
+    report = build_report(extended)
+    assert "**By funding** (an actor may have several)" in report
+    assert "| Venture capital | 1 |" in report
+
+
+def test_added_facet_is_in_the_sidebar_and_filters_the_app(extended, funding_strings, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(extended))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    app.query_params["lang"] = "en"
+    app.run()
+    (widget,) = [w for w in app.sidebar.multiselect if w.label == "Kind of funding"]
+    widget.select("public").run()
+    assert app.query_params["funding"] in ("public", ["public"])
+    app.switch_page("pages/directory.py").run()
+    assert not app.exception
+    assert sorted(app.dataframe[0].value.index) == ["alpha-lab", "beta-bio"]
 
 
 # --- code layout ------------------------------------------------------------------------------

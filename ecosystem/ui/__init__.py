@@ -10,7 +10,8 @@ Pages call `page_setup()` (or `present_setup()`), then plain functions of
 - `setup`: `page_setup()`, which puts those together for every page;
 - `map`: the map component and its clicks;
 - `charts`: the matrix, the network and the goals, and their data tables;
-- `present`: the presentation's page and controls.
+- `present`: the presentation's page and controls;
+- `tables`: how tables show their columns.
 """
 
 from .cache import (
@@ -27,11 +28,13 @@ from .page import Page, get_public_base, go_to_actor, page_link, run_navigation,
 from .present import present_setup, render_present_controls
 from .setup import page_setup
 from .state import requested_actor
+from .tables import build_column_config
 
 __all__ = [
     "Page",
     "build_cached_goals_view",
     "build_cached_network",
+    "build_column_config",
     "build_release_zip",
     "close_card",
     "get_map_view",
