@@ -13,11 +13,9 @@ page timer to `measure_size`: the package knows neither. Speed is measured
 here, never asserted in tests.
 """
 
-import csv
 import json
 import os
 import platform
-import random
 import resource
 import shutil
 import statistics
@@ -33,10 +31,7 @@ import pandas as pd
 from . import columns as C
 from . import vocabularies as V
 from .config import DATA_DIR_ENV, ROOT
-from .schema import load_schema
-from .taxonomy import load_taxonomy
 from .text import fold
-from .validate import distance_km
 
 SIZES = (100, 1_000, 10_000, 50_000)
 QUICK_SIZES = (100, 1_000)
@@ -50,97 +45,6 @@ BUDGET_RERUN_10K_FACTOR = 2
 BUDGET_BYTES_PER_ACTOR = 200
 BUDGET_FIRST_MARKER_MS = 1500
 BUDGET_RSS_40_SESSIONS_MB = 200
-
-_WORDS_A = ["Immu", "Cyto", "Lympho", "Onco", "Medi", "Theri", "Viro", "Genta", "Prote", "Anti", "Neo", "Cell"]
-_WORDS_B = ["nova", "gen", "tech", "vance", "cure", "lys", "thera", "core", "pharm", "logix", "bio", "vita"]
-_WORDS_C = ["Therapeutics", "Biotech", "SAS", "Lab", "Diagnostics", "Institute", "Platform", "Partners", "Pharma"]
-
-
-# --- synthetic data ------------------------------------------------------------------
-
-
-def _jitter_inside(lat: float, lon: float, centre: tuple[float, float, float] | None, rng: random.Random):
-    """A point up to about 2 km from (lat, lon), kept inside the city's radius."""
-    for _ in range(5):
-        new_lat = lat + rng.uniform(-0.018, 0.018)
-        new_lon = lon + rng.uniform(-0.025, 0.025)
-        if centre is None or distance_km(new_lat, new_lon, centre[0], centre[1]) < centre[2] * 0.9:
-            return round(new_lat, 6), round(new_lon, 6)
-    return lat, lon
-
-
-def write_rows(path: Path, columns: list[str], rows: list[dict]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def generate_dataset(size: int, target: Path, source: Path = ROOT / "data", seed: int = 7) -> Path:
-    """A dataset of `size` actors in the real schema, modelled on the real rows."""
-    rng = random.Random(seed + size)
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(source / "datapackage.json", target)
-    shutil.copytree(source / "taxonomy", target / "taxonomy", dirs_exist_ok=True)
-    for path in source.glob("*.csv"):  # places, goals and any other file the descriptor names
-        shutil.copy(path, target)
-    read = lambda name: pd.read_csv(source / name, dtype=str, keep_default_na=False)  # noqa: E731
-    real, places, relations, milestones = (
-        read(n) for n in ("actors.csv", "places.csv", "relations.csv", "milestones.csv")
-    )
-    schema = load_schema(source)
-    taxonomy = load_taxonomy(source, {name: schema.paths[name] for name in schema.vocabularies})
-    city_kinds = taxonomy.ids_where(V.PLACE_KINDS, C.ROLE, C.ROLE_CITY)
-    acquired = taxonomy.ids_where(V.STATUSES, C.ROLE, C.ROLE_ACQUIRED)
-    acquirer_kinds = taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, C.ROLE_ACQUIRER)
-    own_point = next(p for p in taxonomy.ids(V.PRECISIONS) if not taxonomy.row(V.PRECISIONS, p).get(C.PLACE_KINDS))
-    place_rows = places.to_dict("records")
-    coords = {row["id"]: (float(row["lat"]), float(row["lon"])) for row in place_rows}
-    cities = {
-        fold(row["city"]): (float(row["lat"]), float(row["lon"]), float(row["radius_km"] or 10))
-        for row in place_rows
-        if row["kind"] in city_kinds
-    }
-    templates = real.to_dict("records")
-    rows, ids = [], []
-    for number in range(size):
-        row = dict(rng.choice(templates))
-        name = f"{rng.choice(_WORDS_A)}{rng.choice(_WORDS_B)} {rng.choice(_WORDS_C)} {number:05d}"
-        row[C.ID] = f"synth-{number:05d}"
-        row[C.NAME] = name
-        row[C.ACRONYM] = ""
-        for column in (C.WEBSITE, "siren", "ror", "rnsr", "finess", C.NOTES):  # unique per actor: left empty
-            row[column] = ""
-        if row[C.STATUS] in acquired:  # an acquisition needs its relation: leave the status unknown
-            row[C.STATUS], row[C.STATUS_YEAR] = "", ""
-        position = coords.get(row[C.SITE])
-        if position is not None:
-            row[C.LAT], row[C.LON] = _jitter_inside(*position, cities.get(fold(row[C.CITY])), rng)
-            row[C.PRECISION], row[C.SITE] = own_point, ""
-        rows.append(row)
-        ids.append(row[C.ID])
-    write_rows(target / "actors.csv", list(real.columns), rows)
-
-    kinds = [kind for kind in relations[C.KIND] if kind not in acquirer_kinds]
-    link_rows = relations[~relations[C.KIND].isin(acquirer_kinds)].to_dict("records")
-    links, seen = [], set()
-    for _ in range(int(size * len(relations) / max(len(real), 1))):
-        source_id, target_id = rng.sample(ids, 2) if size > 1 else (ids[0], ids[0])
-        kind = rng.choice(kinds)
-        if source_id == target_id or (source_id, target_id, kind) in seen:
-            continue
-        seen.add((source_id, target_id, kind))
-        links.append({**rng.choice(link_rows), C.SOURCE_ID: source_id, C.TARGET_ID: target_id, C.KIND: kind})
-    write_rows(target / "relations.csv", list(relations.columns), links)
-
-    events = milestones.to_dict("records")
-    dated = [
-        {**rng.choice(events), C.ACTOR_ID: rng.choice(ids)}
-        for _ in range(int(size * len(milestones) / max(len(real), 1)))
-    ]
-    write_rows(target / "milestones.csv", list(milestones.columns), dated)
-    return target
-
 
 # --- the naive way, for the ratios --------------------------------------------------------
 

@@ -6,6 +6,7 @@ import pytest
 
 from ecosystem import bench
 from ecosystem.load import load_dataset
+from ecosystem.synthetic import generate_dataset
 from ecosystem.validate import validate
 from tools import bench as runner
 
@@ -79,7 +80,7 @@ def test_browser_budgets():
 
 
 def test_synthetic_dataset_is_valid_and_spread(tmp_path):
-    data = bench.generate_dataset(300, tmp_path / "data")
+    data = generate_dataset(300, tmp_path / "data")
     assert validate(data) == []
     dataset = load_dataset(data)
     assert len(dataset.actors) == 300

@@ -43,10 +43,10 @@ from ecosystem.bench import (
     describe_machine,
     format_browser,
     format_table,
-    generate_dataset,
     measure_size,
 )
 from ecosystem.config import ROOT
+from ecosystem.synthetic import generate_dataset
 from tools.page_bench import measure_pages
 
 

@@ -24,8 +24,8 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ecosystem.bench import generate_dataset
 from ecosystem.paths import static_url
+from ecosystem.synthetic import generate_dataset
 from tools.appserver import CHROMIUM_ARGS, block_external, find_chromium, start_app_server
 
 MAP = ".ecosystem-map"
