@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .load import ACTORS
 from .schema import load_schema
 
 # Section headings of data/README.md shown in the app, per language.
@@ -42,7 +43,7 @@ def build_about(data_dir: str | Path, lang: str) -> dict[str, str]:
     return about
 
 
-def build_dictionary(data_dir: str | Path, resource: str = "actors") -> pd.DataFrame:
+def build_dictionary(data_dir: str | Path, resource: str = ACTORS) -> pd.DataFrame:
     """The columns of a resource as the descriptor declares them."""
     fields = load_schema(data_dir).fields(resource)
     return pd.DataFrame(

@@ -20,7 +20,7 @@ import pandas as pd
 from . import columns as C
 from . import vocabularies as V
 from .i18n import t
-from .load import Dataset
+from .load import ACTORS, MILESTONES, RELATIONS, Dataset
 from .paths import STATIC_DIR, STATIC_URL
 
 # A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets
@@ -42,13 +42,13 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def export_columns(dataset: Dataset) -> list[str]:
     """The actors' columns as the descriptor lists them, then the derived ones."""
-    return [*dataset.schema.columns("actors"), *C.DERIVED]
+    return [*dataset.schema.columns(ACTORS), *C.DERIVED]
 
 
 def build_actor_table(dataset: Dataset, actors: pd.DataFrame) -> pd.DataFrame:
     """The listed actors with the package's column names, stable ids, formulas made inert."""
     frame = actors[export_columns(dataset)].copy()
-    for column in dataset.schema.multi_valued("actors"):
+    for column in dataset.schema.multi_valued(ACTORS):
         frame[column] = frame[column].map(lambda items: ";".join(items) if isinstance(items, tuple) else items)
     return neutralise_frame(frame)
 
@@ -142,7 +142,7 @@ def build_actor_record(dataset: Dataset, actor_id: str, lang: str, provenance: P
         kind = dataset.taxonomy.row(V.RELATION_KINDS, row[C.KIND])
         relations.append(
             {
-                **{column: _plain(row[column]) for column in dataset.schema.columns("relations")},
+                **{column: _plain(row[column]) for column in dataset.schema.columns(RELATIONS)},
                 C.SOURCES: _sources(row[C.SOURCES]),
                 "label": kind.get(f"{'label' if outgoing else 'inverse'}_{lang}", row[C.KIND]),
                 "other_id": other,
@@ -151,7 +151,7 @@ def build_actor_record(dataset: Dataset, actor_id: str, lang: str, provenance: P
         )
     milestones = [
         {
-            **{column: _plain(row[column]) for column in dataset.schema.columns("milestones")},
+            **{column: _plain(row[column]) for column in dataset.schema.columns(MILESTONES)},
             C.SOURCES: _sources(row[C.SOURCES]),
             "kind_label": dataset.taxonomy.label(V.MILESTONE_KINDS, row[C.KIND], lang),
         }

@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import columns as C
 from . import vocabularies as V
-from .load import load_dataset
+from .load import ACTORS, load_dataset
 from .urlstate import SCOPE
 
 STALE_AFTER = timedelta(days=365)
@@ -57,7 +57,7 @@ def build_report(data_dir: str | Path | None = None, *, today: date | None = Non
 
     filled = [
         [f"`{column}`", count_filled(actors, column), f"{count_filled(actors, column) / total:.0%}" if total else "–"]
-        for column in dataset.schema.columns("actors")
+        for column in dataset.schema.columns(ACTORS)
         if column not in NOT_COUNTED
     ]
     parts += ["**Completeness** (rows with the field filled)", "", _table(["field", "rows", "share"], filled), ""]

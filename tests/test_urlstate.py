@@ -4,9 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecosystem.filters import Filters
+from ecosystem import vocabularies as V
+from ecosystem.filters import FLAGS, Filters
 from ecosystem.load import load_dataset
-from ecosystem.urlstate import Ignored, ViewState, decode_state, encode_state
+from ecosystem.urlstate import ACTOR, FOUNDED, LANG, SCOPE, Ignored, Q, ViewState, decode_state, encode_state
 from tests.conftest import MINI
 
 ACTORS = ["alpha-lab", "beta-bio", "gamma-dx"]
@@ -91,18 +92,14 @@ def _ids(vocabulary):
 
 
 _YEARS = st.tuples(st.integers(1900, 2030), st.integers(0, 50)).map(lambda pair: (pair[0], pair[0] + pair[1]))
+# Every facet the descriptor declares, every flag: a facet added to the descriptor is tested here unedited.
 _FILTERS = st.builds(
     Filters,
-    type=_ids("types"),
-    area=_ids("areas"),
-    modality=_ids("modalities"),
-    status=_ids("statuses"),
-    stage=_ids("stages"),
     founded=st.none() | _YEARS,
     q=st.text(max_size=40).map(str.strip),
-    f2030=st.booleans(),
-    mib=st.booleans(),
-    scope=st.sampled_from([None, "marseille_area", "elsewhere"]),
+    scope=st.sampled_from([None, *TAXONOMY.ids(V.SCOPES)]),
+    **{facet.name: _ids(facet.vocabulary) for facet in MINI_DATASET.schema.facets},
+    **dict.fromkeys(FLAGS, st.booleans()),
 )
 _STATES = st.builds(
     ViewState, filters=_FILTERS, actor=st.none() | st.sampled_from(ACTORS), lang=st.sampled_from(["fr", "en"])
@@ -120,7 +117,9 @@ def test_round_trip(state):
 @settings(max_examples=300, deadline=None)
 @given(
     st.dictionaries(
-        st.sampled_from(["type", "area", "modality", "q", "founded", "actor", "lang", "scope", "mib", "other"]),
+        st.sampled_from(
+            [*(f.name for f in MINI_DATASET.schema.facets), Q, FOUNDED, ACTOR, LANG, SCOPE, *FLAGS, "other"]
+        ),
         st.lists(st.text(max_size=30), max_size=3),
     )
 )
