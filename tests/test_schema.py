@@ -332,3 +332,11 @@ def test_the_app_does_not_load_folium_until_a_map_is_downloaded():
     code = "import sys, ecosystem.ui, ecosystem.maps; print('folium' in sys.modules, 'networkx' in sys.modules)"
     shown = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert shown.stdout.split() == ["False", "False"]
+
+
+def test_every_vocabulary_the_code_names_is_in_the_descriptor(real):
+    from ecosystem import vocabularies
+
+    named = {value for key, value in vars(vocabularies).items() if key.isupper()}
+    assert named
+    assert named <= set(real.schema.vocabularies), named - set(real.schema.vocabularies)
