@@ -125,33 +125,33 @@ def test_taxonomy_roles(real, vocabulary, column, value, expected):
 
 @pytest.fixture(scope="module")
 def extended(tmp_path_factory):
-    """The fictional dataset with one more multi-valued facet, 'funding', declared only in data."""
+    """The fictional dataset with one more multi-valued facet, 'backing', declared only in data."""
     target = tmp_path_factory.mktemp("extended") / "data"
     shutil.copytree(MINI, target)
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
     actors = next(r for r in descriptor["resources"] if r["name"] == "actors")
     actors["schema"]["fields"].append(
         {
-            "name": "funding",
+            "name": "backing",
             "type": "string",
-            "description": "Kinds of funding received.",
-            "facet": "funding",
-            "vocabulary": "funding_kinds",
+            "description": "Kinds of backing received.",
+            "facet": "backing",
+            "vocabulary": "backing_kinds",
             "multiValued": True,
         }
     )
     vocabulary = json.loads(json.dumps(next(r for r in descriptor["resources"] if r["name"] == "areas")))
-    vocabulary.update(name="funding_kinds", title="Funding kinds", path="taxonomy/funding_kinds.csv")
+    vocabulary.update(name="backing_kinds", title="Backing kinds", path="taxonomy/backing_kinds.csv")
     descriptor["resources"].append(vocabulary)
     (target / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    (target / "taxonomy" / "funding_kinds.csv").write_text(
+    (target / "taxonomy" / "backing_kinds.csv").write_text(
         "id,label_en,label_fr\npublic,Public,Public\nventure,Venture capital,Capital-risque\n", encoding="utf-8"
     )
     path = target / "actors.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     values = {"beta-bio": "venture;public", "alpha-lab": "public", "gamma-dx": "lottery"}
     for row in rows:
-        row["funding"] = values.get(row["id"], "")
+        row["backing"] = values.get(row["id"], "")
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
@@ -160,75 +160,75 @@ def extended(tmp_path_factory):
 
 
 def test_added_facet_is_validated(extended):
-    problems = [p for p in validate(extended) if p.column == "funding"]
-    assert [(p.line, p.value, p.message) for p in problems] == [(4, "lottery", "not in taxonomy/funding_kinds.csv")]
+    problems = [p for p in validate(extended) if p.column == "backing"]
+    assert [(p.line, p.value, p.message) for p in problems] == [(4, "lottery", "not in taxonomy/backing_kinds.csv")]
 
 
 def test_added_facet_filters_and_counts(extended):
     dataset = load_dataset(extended)
-    assert set(filter_actors(dataset, Filters(funding=frozenset({"public"})))[C.ID]) == {"alpha-lab", "beta-bio"}
-    assert count_facet(dataset, Filters(), "funding") == {"public": 2, "venture": 1, "lottery": 1}
+    assert set(filter_actors(dataset, Filters(backing=frozenset({"public"})))[C.ID]) == {"alpha-lab", "beta-bio"}
+    assert count_facet(dataset, Filters(), "backing") == {"public": 2, "venture": 1, "lottery": 1}
 
 
 def test_added_facet_is_in_the_url_contract(extended):
     dataset = load_dataset(extended)
-    state, ignored = decode_state({"funding": "venture,nonsense"}, dataset)
-    assert state.filters.selected("funding") == {"venture"}
-    assert [str(item) for item in ignored] == ["funding=nonsense"]
-    assert encode_state(state, dataset) == {"funding": "venture"}
+    state, ignored = decode_state({"backing": "venture,nonsense"}, dataset)
+    assert state.filters.selected("backing") == {"venture"}
+    assert [str(item) for item in ignored] == ["backing=nonsense"]
+    assert encode_state(state, dataset) == {"backing": "venture"}
 
 
 # The catalogue entries the recipe in docs/architecture.md asks for with a new facet.
-FUNDING_STRINGS = {
-    "filter_funding": {"en": "Kind of funding", "fr": "Type de financement"},
-    "col_funding": {"en": "Funding", "fr": "Financement"},
+BACKING_STRINGS = {
+    "filter_backing": {"en": "Kind of backing", "fr": "Type de soutien"},
+    "col_backing": {"en": "Backing", "fr": "Soutien"},
 }
 
 
 @pytest.fixture
-def funding_strings(monkeypatch):
-    for key, value in FUNDING_STRINGS.items():
+def backing_strings(monkeypatch):
+    for key, value in BACKING_STRINGS.items():
         monkeypatch.setitem(STRINGS, key, value)
 
 
-def test_added_facet_is_a_column_of_the_directory(extended, funding_strings):
+def test_added_facet_is_a_column_of_the_directory(extended, backing_strings):
     dataset = load_dataset(extended)
     columns = build_directory_columns(dataset, "en")
-    funding = next(column for column in columns if column.column == "funding")
-    assert (funding.label, funding.kind) == ("Funding", "list")
+    backing = next(column for column in columns if column.column == "backing")
+    assert (backing.label, backing.kind) == ("Backing", "list")
     table = build_directory_table(dataset, dataset.actors, "fr")
     assert list(table.columns) == [column.column for column in columns]
-    assert table.loc["beta-bio", "funding"] == ["Capital-risque", "Public"]
+    assert table.loc["beta-bio", "backing"] == ["Capital-risque", "Public"]
 
 
-def test_added_facet_is_a_fact_of_the_profile(extended, funding_strings):
+def test_added_facet_is_a_fact_of_the_profile(extended, backing_strings):
     dataset = load_dataset(extended)
     facts = dict(build_actor_facts(dataset.find_actor("beta-bio"), dataset, "en"))
-    assert "Venture capital" in facts["Funding"]
-    assert "Public" in facts["Funding"]
-    unknown = dict(build_actor_facts(dataset.find_actor("delta-pharma"), dataset, "en"))["Funding"]
+    assert "Venture capital" in facts["Backing"]
+    assert "Public" in facts["Backing"]
+    unknown = dict(build_actor_facts(dataset.find_actor("delta-pharma"), dataset, "en"))["Backing"]
     assert unknown == f"_{STRINGS['not_given']['en']}_"
 
 
 def test_added_facet_is_exported_and_reported(extended):
     dataset = load_dataset(extended)
     exported = build_actor_table(dataset, dataset.actors)
-    assert exported.set_index(C.ID).loc["beta-bio", "funding"] == "venture;public"
+    assert exported.set_index(C.ID).loc["beta-bio", "backing"] == "venture;public"
     report = build_report(extended)
-    assert "**By funding** (an actor may have several)" in report
+    assert "**By backing** (an actor may have several)" in report
     assert "| Venture capital | 1 |" in report
 
 
-def test_added_facet_is_in_the_sidebar_and_filters_the_app(extended, funding_strings, monkeypatch):
+def test_added_facet_is_in_the_sidebar_and_filters_the_app(extended, backing_strings, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(extended))
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.query_params["lang"] = "en"
     app.run()
-    (widget,) = [w for w in app.sidebar.multiselect if w.label == "Kind of funding"]
+    (widget,) = [w for w in app.sidebar.multiselect if w.label == "Kind of backing"]
     widget.select("public").run()
-    assert app.query_params["funding"] in ("public", ["public"])
+    assert app.query_params["backing"] in ("public", ["public"])
     app.switch_page("pages/directory.py").run()
     assert not app.exception
     assert sorted(app.dataframe[0].value.index) == ["alpha-lab", "beta-bio"]
