@@ -5,8 +5,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ecosystem.navigation import HOME, PAGES, get_page
+from ecosystem.navigation import HOME, PAGES
 from tests.conftest import ROOT
+from tests.urls import ACTOR, AREA, F2030, FOUNDED, LANG, MIB, MODALITY, SCOPE, STATUS, TYPE, Q, page_file
 
 ENTRY = str(ROOT / "dashboard.py")
 
@@ -18,7 +19,7 @@ def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
         app.query_params[key] = value
     app.run()
     if page != HOME.key:
-        app.switch_page(get_page(page).file)
+        app.switch_page(page_file(page))
         app.run()
     assert not app.exception, app.exception
     return app
@@ -79,19 +80,19 @@ def test_every_registered_page_has_a_check():
     "params",
     [
         {},
-        {"lang": "en"},
-        {"area": "oncology", "modality": "monoclonal_antibody"},
-        {"type": "biotech,pharma", "status": "active", "founded": "1990-2020", "lang": "en"},
-        {"q": "thérapie", "scope": "marseille_area", "mib": "1"},
-        {"f2030": "1"},
+        {LANG: "en"},
+        {AREA: "oncology", MODALITY: "monoclonal_antibody"},
+        {TYPE: "biotech,pharma", STATUS: "active", FOUNDED: "1990-2020", LANG: "en"},
+        {Q: "thérapie", SCOPE: "marseille_area", MIB: "1"},
+        {F2030: "1"},
         {
-            "type": "<script>alert(1)</script>",
-            "founded": "9999-0",
-            "lang": "xx",
-            "actor": "../../etc/passwd",
-            "mib": "maybe",
+            TYPE: "<script>alert(1)</script>",
+            FOUNDED: "9999-0",
+            LANG: "xx",
+            ACTOR: "../../etc/passwd",
+            MIB: "maybe",
         },
-        {"q": "no actor has this word zzzz"},
+        {Q: "no actor has this word zzzz"},
     ],
 )
 def test_page_runs(page, params):
@@ -101,41 +102,41 @@ def test_page_runs(page, params):
 
 @pytest.mark.parametrize(("lang", "title"), [("fr", "Annuaire"), ("en", "Directory")])
 def test_titles_follow_the_language(lang, title):
-    app = open_page("directory", {"lang": lang})
+    app = open_page("directory", {LANG: lang})
     assert app.title[0].value == title
 
 
 def test_directory_deep_link_filters_the_table():
-    app = open_page("directory", {"area": "oncology", "modality": "monoclonal_antibody"})
+    app = open_page("directory", {AREA: "oncology", MODALITY: "monoclonal_antibody"})
     table = app.dataframe[0].value
     assert len(table) > 0
     all_rows = open_page("directory").dataframe[0].value
     assert len(table) < len(all_rows)
-    assert url(app) == {"area": "oncology", "modality": "monoclonal_antibody"}
+    assert url(app) == {AREA: "oncology", MODALITY: "monoclonal_antibody"}
 
 
 def test_junk_in_the_url_is_reported_not_raised():
-    app = open_page("directory", {"area": "oncology,astrology", "founded": "abc"})
+    app = open_page("directory", {AREA: "oncology,astrology", FOUNDED: "abc"})
     notice = texts(app)
-    assert "area=astrology" in notice
-    assert "founded=abc" in notice
-    assert url(app) == {"area": "oncology"}  # the junk is dropped from the URL too
+    assert f"{AREA}=astrology" in notice
+    assert f"{FOUNDED}=abc" in notice
+    assert url(app) == {AREA: "oncology"}  # the junk is dropped from the URL too
 
 
 def test_filter_widget_writes_the_url():
     app = open_page("directory")
     before = len(app.dataframe[0].value)
     app.sidebar.multiselect(key="filter_type").select("biotech").run()
-    assert url(app)["type"] == "biotech"
+    assert url(app)[TYPE] == "biotech"
     assert len(app.dataframe[0].value) < before
     app.sidebar.text_input(key="filter_q").input("pharma").run()
-    assert url(app)["q"] == "pharma"
+    assert url(app)[Q] == "pharma"
 
 
 def test_state_survives_a_page_change():
-    app = open_page("directory", {"type": "biotech", "lang": "en"})
-    app.switch_page(get_page("map").file).run()
-    assert url(app) == {"type": "biotech", "lang": "en"}
+    app = open_page("directory", {TYPE: "biotech", LANG: "en"})
+    app.switch_page(page_file("map")).run()
+    assert url(app) == {TYPE: "biotech", LANG: "en"}
     assert app.sidebar.multiselect(key="filter_type").value == ["biotech"]
     assert app.title[0].value == "Map"
 
@@ -143,25 +144,25 @@ def test_state_survives_a_page_change():
 def test_language_switch():
     app = open_page("home")
     app.sidebar.segmented_control(key="lang_widget").set_value("en").run()
-    assert url(app) == {"lang": "en"}
+    assert url(app) == {LANG: "en"}
     assert "Who works on immunology" in texts(app)
 
 
 def test_actor_page_shows_the_actor(real):
     actor = real.actors.iloc[0]
-    app = open_page("actor", {"actor": actor["id"], "lang": "en"})
+    app = open_page("actor", {ACTOR: actor["id"], LANG: "en"})
     assert actor["name"] in app.title[0].value
     assert actor["description_en"] in texts(app)
 
 
 def test_actor_page_unknown_id_is_friendly():
-    app = open_page("actor", {"actor": "no-such-actor"})
-    assert "actor=no-such-actor" in texts(app)
+    app = open_page("actor", {ACTOR: "no-such-actor"})
+    assert f"{ACTOR}=no-such-actor" in texts(app)
     assert not app.title  # no profile drawn
 
 
 def test_map_uses_local_assets_and_one_marker_per_actor(real):
-    app = open_page("map", {"type": "biotech"})
+    app = open_page("map", {TYPE: "biotech"})
     spec = read_map_spec(app)
     assets = spec["assets"]["css"] + [url for group in spec["assets"]["js"] for url in group]
     assert all(url.startswith("/app/static/") for url in assets)
@@ -185,7 +186,7 @@ def test_map_click_selects_the_actor(real):
     actor = real.actors[real.actors["scope"] == "marseille_area"].iloc[0]
     app = open_page("map")
     click_map_marker(app, actor["id"])
-    assert url(app).get("actor") == actor["id"]
+    assert url(app).get(ACTOR) == actor["id"]
     assert actor["name"] in [e.value for e in app.subheader]  # the card beside the map
     assert read_map_spec(app)["options"]["selected"] == actor["id"]  # and its marker drawn larger
 
@@ -194,7 +195,7 @@ def test_map_click_on_an_unknown_id_changes_nothing():
     app = open_page("map")
     click_map_marker(app, "<script>no-such-actor</script>")
     assert not app.exception
-    assert "actor" not in url(app)
+    assert ACTOR not in url(app)
 
 
 def test_map_reclick_after_close_opens_the_card_again(real):
@@ -203,17 +204,17 @@ def test_map_reclick_after_close_opens_the_card_again(real):
     app = open_page("map")
     click_map_marker(app, actor["id"])
     app.button(key="close_card").click().run()
-    assert "actor" not in url(app)
+    assert ACTOR not in url(app)
     assert actor["name"] not in [e.value for e in app.subheader]
     assert read_map_spec(app)["options"]["selected"] is None
     click_map_marker(app, actor["id"])
-    assert url(app).get("actor") == actor["id"]
+    assert url(app).get(ACTOR) == actor["id"]
     assert actor["name"] in [e.value for e in app.subheader]
 
 
 def test_actor_page_shows_relation_sources(real):
     relation = real.relations[real.relations["source_id"] == "innate-pharma"].iloc[0]
-    app = open_page("actor", {"actor": "innate-pharma", "lang": "en"})
+    app = open_page("actor", {ACTOR: "innate-pharma", LANG: "en"})
     first_source = relation["sources"].split(";")[0]
     assert any(first_source.replace(")", "%29") in caption.value for caption in app.caption)
 
@@ -224,7 +225,7 @@ def test_actor_page_shows_relation_sources(real):
 )
 def test_actor_page_punctuates_in_the_readers_language(lang, colon, wrong):
     """English has no space before a colon; French has a no-break one."""
-    app = open_page("actor", {"actor": "innate-pharma", "lang": lang})
+    app = open_page("actor", {ACTOR: "innate-pharma", LANG: lang})
     sources = [c.value for c in app.caption if "](" in c.value]
     assert sources
     for line in sources:
@@ -252,10 +253,10 @@ def test_bad_rows_and_hostile_names_do_not_break_the_app(tmp_path, monkeypatch):
         writer.writerows(rows)
     monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(data))
     for page in PAGES:
-        app = open_page(page.key, {"actor": rows[0]["id"], "lang": "en"})
+        app = open_page(page.key, {ACTOR: rows[0]["id"], LANG: "en"})
         assert "problem(s) in the dataset" in texts(app)
     assert len(open_page("directory").dataframe[0].value) == len(rows)
-    profile = open_page("actor", {"actor": rows[0]["id"]})
+    profile = open_page("actor", {ACTOR: rows[0]["id"]})
     assert profile.title[0].value.startswith("\\<script\\>")
 
 

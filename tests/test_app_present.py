@@ -7,6 +7,7 @@ import pytest
 from ecosystem import columns as C
 from ecosystem.present import SCENES, select_landmarks, select_laureates, shorten
 from tests.test_app import open_page, texts, url
+from tests.urls import AREA, INTERVAL, LANG, SCENE, page_url
 
 PRESENT = "present"
 
@@ -77,7 +78,7 @@ CHECKS = {
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("scene", range(1, len(SCENES) + 1))
 def test_every_scene_runs_and_shows_its_content(scene, lang, real):
-    app = open_page(PRESENT, {"scene": str(scene), "lang": lang, "interval": "0"})
+    app = open_page(PRESENT, {SCENE: str(scene), LANG: lang, INTERVAL: "0"})
     name = SCENES[scene - 1]
     title = {"fr": ("Le cluster", "Où", "Qui travaille", "Les grandes", "Les lauréats", "Qui est lié"),
              "en": ("The cluster", "Where", "Who works", "Landmarks", "France 2030", "Who is linked")}[lang]  # fmt: skip
@@ -87,18 +88,18 @@ def test_every_scene_runs_and_shows_its_content(scene, lang, real):
 
 
 def test_buttons_move_through_the_scenes_and_write_the_url():
-    app = open_page(PRESENT, {"scene": "6", "lang": "en"})
+    app = open_page(PRESENT, {SCENE: "6", LANG: "en"})
     app.button(key="present_next").click().run()
-    assert url(app)["scene"] == "1"  # the show loops
+    assert url(app)[SCENE] == "1"  # the show loops
     assert app.title[0].value == "The cluster in figures"
     app.button(key="present_previous").click().run()
     app.button(key="present_previous").click().run()
-    assert url(app)["scene"] == "5"
+    assert url(app)[SCENE] == "5"
     assert app.title[0].value == "France 2030 laureates"
 
 
 def test_pause_stops_the_timer_and_resume_restarts_it():
-    app = open_page(PRESENT, {"scene": "2", "interval": "15", "lang": "en"})
+    app = open_page(PRESENT, {SCENE: "2", INTERVAL: "15", LANG: "en"})
     assert "setTimeout" in html_bodies(app)
     assert "15000" in html_bodies(app)
     app.button(key="present_pause").click().run()
@@ -110,21 +111,21 @@ def test_pause_stops_the_timer_and_resume_restarts_it():
 
 
 def test_manual_interval_sets_no_timer():
-    app = open_page(PRESENT, {"scene": "3", "interval": "0"})
+    app = open_page(PRESENT, {SCENE: "3", INTERVAL: "0"})
     assert "if (false)" in html_bodies(app)
-    assert url(app)["interval"] == "0"
+    assert url(app)[INTERVAL] == "0"
 
 
 @pytest.mark.parametrize(
     ("params", "reported"),
     [
-        ({"scene": "42", "interval": "soon"}, ["scene=42", "interval=soon"]),
-        ({"scene": "<img src=x onerror=alert(1)>"}, ["scene="]),
-        ({"scene": "2", "area": "astrology"}, ["area=astrology"]),
+        ({SCENE: "42", INTERVAL: "soon"}, [f"{SCENE}=42", f"{INTERVAL}=soon"]),
+        ({SCENE: "<img src=x onerror=alert(1)>"}, [f"{SCENE}="]),
+        ({SCENE: "2", AREA: "astrology"}, [f"{AREA}=astrology"]),
     ],
 )
 def test_junk_in_the_url_is_reported_and_the_show_goes_on(params, reported):
-    app = open_page(PRESENT, {**params, "lang": "en"})
+    app = open_page(PRESENT, {**params, LANG: "en"})
     notice = texts(app)
     for item in reported:
         assert item in notice
@@ -133,17 +134,18 @@ def test_junk_in_the_url_is_reported_and_the_show_goes_on(params, reported):
 
 def test_qr_code_needs_a_public_address(monkeypatch):
     monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
-    app = open_page(PRESENT, {"scene": "2", "lang": "en"})
+    app = open_page(PRESENT, {SCENE: "2", LANG: "en"})
     assert "PUBLIC_BASE_URL" in texts(app)
     assert "data:image/svg+xml" not in html_bodies(app)
 
     monkeypatch.setenv("PUBLIC_BASE_URL", "http://localhost:8501")
-    app = open_page(PRESENT, {"scene": "2", "lang": "en"})
+    app = open_page(PRESENT, {SCENE: "2", LANG: "en"})
     assert "data:image/svg+xml" not in html_bodies(app)  # never a QR code to the presenter's own laptop
 
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://immuno.example.org")
-    app = open_page(PRESENT, {"scene": "2", "lang": "en"})
+    app = open_page(PRESENT, {SCENE: "2", LANG: "en"})
     bodies = html_bodies(app)
     assert "data:image/svg+xml" in bodies
-    assert 'alt="QR code linking to https://immuno.example.org/map?lang=en"' in bodies
+    # the map scene's code opens the map page, in the show's language
+    assert f'alt="QR code linking to {page_url("https://immuno.example.org", "map", {LANG: "en"})}"' in bodies
     assert "PUBLIC_BASE_URL" not in texts(app)

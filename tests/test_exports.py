@@ -30,10 +30,12 @@ from ecosystem.maps import build_marker_data, build_view
 from ecosystem.markers import read_marker_rows
 from ecosystem.share import describe_filters
 from tests.conftest import MINI, ROOT
+from tests.urls import TYPE, page_url
 
+LINK = page_url("https://example.org/eco", "directory", {TYPE: "biotech,pharma"})
 PROVENANCE = Provenance(
-    url="https://example.org/eco/directory?type=biotech,pharma",
-    citation="Marseille immunology ecosystem, release 0.1.0 of 27 November 2026. https://example.org/eco/directory?type=biotech,pharma. Licence: CC BY 4.0.",
+    url=LINK,
+    citation=f"Marseille immunology ecosystem, release 0.1.0 of 27 November 2026. {LINK}. Licence: CC BY 4.0.",
     licence="CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
     release="0.1.0 (2026-11-27)",
     data_as_of="2026-11-01",

@@ -324,9 +324,9 @@ def test_a_re_exported_name_leads_to_the_submodule_that_defines_it(tmp_path):
     ("files", "wrong"),
     [
         ({"pkg/a.py": "def run():\n    from tools.run import main\n"}, ["pkg.a imports tools.run"]),
-        ({"pkg/a.py": "import pages.map\n"}, ["pkg.a imports pages.map"]),
+        ({"pkg/a.py": "import pages.somepage\n"}, ["pkg.a imports pages.somepage"]),
         ({"pkg/a.py": "from .tools import x\n", "pkg/tools.py": "x = 1\n"}, []),  # its own module called tools
-        ({"tools/run.py": "from pkg import a\n", "pages/map.py": "from pkg.a import f\n", "pkg/a.py": ""}, []),
+        ({"tools/run.py": "from pkg import a\n", "pages/somepage.py": "from pkg.a import f\n", "pkg/a.py": ""}, []),
     ],
 )
 def test_detector_finds_the_package_importing_tools_or_pages(tmp_path, files, wrong):

@@ -35,6 +35,7 @@ from ecosystem.share import build_public_url
 from ecosystem.taxonomy import load_taxonomy
 from ecosystem.urlstate import ViewState, encode_state
 from tests.conftest import DATA
+from tests.urls import F2030, LANG, page_path, page_url
 
 
 def test_scenes_are_the_story_in_order():
@@ -139,13 +140,13 @@ def test_toggle_pause_and_advances(show, advances):
     ("base", "path", "params", "expected"),
     [
         ("https://immuno.example.org", "", {}, "https://immuno.example.org/"),
-        ("https://immuno.example.org/", "map", {"lang": "en"}, "https://immuno.example.org/map?lang=en"),
-        ("https://x.org/app/", "directory", {"f2030": "1"}, "https://x.org/app/directory?f2030=1"),
-        (" https://x.org ", "/map/", {"area": "a,b"}, "https://x.org/map?area=a,b"),  # as every other link
-        ("https://x.org", "", {"q": "Luminy & co"}, "https://x.org/?q=Luminy%20%26%20co"),
-        (None, "map", {}, None),
-        ("", "map", {}, None),
-        ("http://localhost:8501", "map", {}, None),
+        ("https://immuno.example.org/", "somepage", {"k": "v"}, "https://immuno.example.org/somepage?k=v"),
+        ("https://x.org/app/", "otherpage", {"flag": "1"}, "https://x.org/app/otherpage?flag=1"),
+        (" https://x.org ", "/somepage/", {"tags": "a,b"}, "https://x.org/somepage?tags=a,b"),  # as every other link
+        ("https://x.org", "", {"text": "Luminy & co"}, "https://x.org/?text=Luminy%20%26%20co"),
+        (None, "somepage", {}, None),
+        ("", "somepage", {}, None),
+        ("http://localhost:8501", "somepage", {}, None),
         ("http://127.0.0.1:8501", "", {}, None),
         ("http://laptop.local:8501", "", {}, None),
         ("ftp://example.org", "", {}, None),
@@ -158,16 +159,18 @@ def test_build_live_url(base, path, params, expected):
 
 
 @pytest.mark.parametrize(
-    ("scene", "lang", "expected"),
+    ("scene", "lang", "page", "params"),
     [
-        ("figures", "fr", "https://x.org/"),
-        ("map", "en", "https://x.org/map?lang=en"),
-        ("laureates", "fr", "https://x.org/directory?f2030=1"),
-        ("network", "en", "https://x.org/network?lang=en"),
+        ("figures", "fr", "home", {}),
+        ("map", "en", "map", {LANG: "en"}),
+        ("laureates", "fr", "directory", {F2030: "1"}),
+        ("network", "en", "network", {LANG: "en"}),
     ],
 )
-def test_a_scene_links_to_its_page_with_the_view(mini, scene, lang, expected):
-    assert build_scene_url("https://x.org", scene, ViewState(lang=lang), mini) == expected
+def test_a_scene_links_to_its_page_with_the_view(mini, scene, lang, page, params):
+    assert build_scene_url("https://x.org", scene, ViewState(lang=lang), mini) == page_url(
+        "https://x.org", page, params
+    )
 
 
 def test_a_scene_link_is_the_sidebar_link_of_the_same_view(mini):
@@ -176,13 +179,13 @@ def test_a_scene_link_is_the_sidebar_link_of_the_same_view(mini):
     modalities = list(mini.taxonomy.ids("modalities"))[:2]
     state = ViewState(filters=Filters(area=frozenset({area}), modality=frozenset(modalities)))
     qr = build_scene_url("https://x.org", "map", state, mini)
-    assert qr == build_public_url("https://x.org", "map", encode_state(state, mini))
+    assert qr == build_public_url("https://x.org", page_path("map"), encode_state(state, mini))
     assert "," in qr
 
 
 def test_qr_code_is_an_svg_image_that_depends_on_the_url():
-    one = build_qr_data_uri("https://immuno.example.org/map")
-    other = build_qr_data_uri("https://immuno.example.org/directory")
+    one = build_qr_data_uri("https://immuno.example.org/somepage")
+    other = build_qr_data_uri("https://immuno.example.org/otherpage")
     assert one.startswith("data:image/svg+xml")
     assert one != other
     svg = unquote(one.split(",", 1)[1]) if ";base64" not in one else base64.b64decode(one.split(",", 1)[1]).decode()

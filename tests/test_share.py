@@ -8,6 +8,7 @@ from ecosystem.filters import Filters
 from ecosystem.release import Release
 from ecosystem.share import build_citation, build_public_url, derive_app_root, resolve_public_base
 from ecosystem.urlstate import ViewState, decode_state, encode_state
+from tests.urls import page_path
 
 
 @pytest.mark.parametrize(
@@ -32,14 +33,15 @@ def test_resolve_public_base(env, secrets, expected):
 @pytest.mark.parametrize(
     ("url", "page_path", "expected"),
     [
-        ("http://127.0.0.1:8501/map", "map", "http://127.0.0.1:8501"),
+        ("http://127.0.0.1:8501/somepage", "somepage", "http://127.0.0.1:8501"),
         ("http://127.0.0.1:8501/", "", "http://127.0.0.1:8501"),
-        ("https://host.example/eco/directory", "directory", "https://host.example/eco"),
-        ("https://host.example/eco/directory?type=biotech", "directory", "https://host.example/eco"),
-        ("https://host.example/eco/about/", "about", "https://host.example/eco"),
-        ("https://host.example/mapping", "map", "https://host.example/mapping"),
-        (None, "map", None),
-        ("", "map", None),
+        ("https://host.example/eco/otherpage", "otherpage", "https://host.example/eco"),
+        ("https://host.example/eco/otherpage?tag=red", "otherpage", "https://host.example/eco"),
+        ("https://host.example/eco/otherpage#top", "otherpage", "https://host.example/eco"),
+        ("https://host.example/eco/somepage/", "somepage", "https://host.example/eco"),
+        ("https://host.example/somepages", "somepage", "https://host.example/somepages"),
+        (None, "somepage", None),
+        ("", "somepage", None),
     ],
 )
 def test_derive_app_root(url, page_path, expected):
@@ -51,18 +53,19 @@ def test_derive_app_root(url, page_path, expected):
     [
         (
             "https://example.org/eco",
-            "map",
-            {"area": "oncology,infectious", "actor": "innate-pharma"},
-            "https://example.org/eco/map?area=oncology,infectious&actor=innate-pharma",
+            "somepage",
+            {"tags": "red,green", "id": "some-thing"},
+            "https://example.org/eco/somepage?tags=red,green&id=some-thing",
         ),
-        ("https://example.org/eco/", "", {"lang": "en"}, "https://example.org/eco/?lang=en"),
-        ("https://example.org/eco", "about", {}, "https://example.org/eco/about"),
-        (None, "actor", {"actor": "x"}, "/actor?actor=x"),
+        ("https://example.org/eco/", "", {"k": "v"}, "https://example.org/eco/?k=v"),
+        ("https://example.org/eco", "somepage", {}, "https://example.org/eco/somepage"),
+        ("https://example.org/eco", "/somepage/", {}, "https://example.org/eco/somepage"),
+        (None, "somepage", {"id": "x"}, "/somepage?id=x"),
         (
             "http://127.0.0.1:8501",
-            "directory",
-            {"q": "thérapie & co #1 + 50%"},
-            "http://127.0.0.1:8501/directory?q=th%C3%A9rapie%20%26%20co%20%231%20%2B%2050%25",
+            "otherpage",
+            {"text": "thérapie & co #1 + 50%"},
+            "http://127.0.0.1:8501/otherpage?text=th%C3%A9rapie%20%26%20co%20%231%20%2B%2050%25",
         ),
     ],
 )
@@ -80,7 +83,7 @@ def test_build_public_url(base, page_path, params, expected):
     ],
 )
 def test_a_public_link_opens_the_same_view(mini, state):
-    url = build_public_url("https://example.org/eco", "map", encode_state(state, mini))
+    url = build_public_url("https://example.org/eco", page_path("map"), encode_state(state, mini))
     decoded, ignored = decode_state(parse_qs(urlsplit(url).query), mini)
     assert ignored == []
     assert decoded == state
@@ -102,13 +105,13 @@ RELEASE = Release(
     [
         (
             "en",
-            "Marseille immunology ecosystem, release 0.3.0 of 1 December 2026. https://example.org/eco/map?area=oncology. Licence: CC BY 4.0.",
+            "Marseille immunology ecosystem, release 0.3.0 of 1 December 2026. https://example.org/eco/somepage?tag=red. Licence: CC BY 4.0.",
         ),
         (
             "fr",
-            "Écosystème de l'immunologie à Marseille, version 0.3.0 du 1 décembre 2026. https://example.org/eco/map?area=oncology. Licence\u00a0: CC BY 4.0.",
+            "Écosystème de l'immunologie à Marseille, version 0.3.0 du 1 décembre 2026. https://example.org/eco/somepage?tag=red. Licence\u00a0: CC BY 4.0.",
         ),
     ],
 )
 def test_citation_in_the_readers_language(lang, expected):
-    assert build_citation(RELEASE, "https://example.org/eco/map?area=oncology", lang) == expected
+    assert build_citation(RELEASE, "https://example.org/eco/somepage?tag=red", lang) == expected

@@ -6,21 +6,9 @@ from streamlit.testing.v1 import AppTest
 from ecosystem import columns as C
 from ecosystem.filters import Filters, filter_actors
 from ecosystem.goals import load_goals
-from tests.conftest import DATA, ROOT
-
-ENTRY = str(ROOT / "dashboard.py")
-
-
-def open_page(page: str, params: dict[str, str]) -> AppTest:
-    app = AppTest.from_file(ENTRY, default_timeout=60)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    if page != "pages/home.py":
-        app.switch_page(page)
-        app.run()
-    assert not app.exception, app.exception
-    return app
+from tests.conftest import DATA
+from tests.test_app import open_page
+from tests.urls import LANG, TYPE, Q
 
 
 def markdown(app: AppTest) -> str:
@@ -35,7 +23,7 @@ def markdown(app: AppTest) -> str:
     ],
 )
 def test_insights_shows_each_takeaway(lang, expected):
-    app = open_page("pages/insights.py", {"lang": lang})
+    app = open_page("insights", {LANG: lang})
     text = markdown(app)
     for part in expected:
         assert part in text
@@ -43,7 +31,7 @@ def test_insights_shows_each_takeaway(lang, expected):
 
 
 def test_insights_follows_the_filters(real):
-    app = open_page("pages/insights.py", {"type": "biotech", "lang": "en"})
+    app = open_page("insights", {TYPE: "biotech", LANG: "en"})
     biotechs = len(filter_actors(real, Filters(type=frozenset({"biotech"}))))
     assert f"of the {biotechs} actors shown" in markdown(app)
     founding = app.dataframe[2].value
@@ -52,20 +40,20 @@ def test_insights_follows_the_filters(real):
 
 @pytest.mark.parametrize(("lang", "expected"), [("en", "relations link"), ("fr", "relations relient")])
 def test_network_shows_its_takeaway_and_the_list(lang, expected, real):
-    app = open_page("pages/network.py", {"lang": lang})
+    app = open_page("network", {LANG: lang})
     assert expected in markdown(app)
     assert len(app.dataframe[0].value) == len(real.relations)
 
 
 def test_network_list_follows_the_filters(real):
-    app = open_page("pages/network.py", {"q": "zzzz no actor"})
+    app = open_page("network", {Q: "zzzz no actor"})
     assert "Aucune relation" in markdown(app)
     assert len(app.dataframe[0].value) == 0
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_home_shows_goals_with_their_sources(lang):
-    app = open_page("pages/home.py", {"lang": lang})
+    app = open_page("home", {LANG: lang})
     text = markdown(app)
     labels = {metric.label for metric in app.metric}
     for goal in load_goals(DATA):

@@ -5,26 +5,39 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from ecosystem.i18n import LANGS
+from ecosystem.navigation import PAGES as REGISTERED
+from ecosystem.present import SCENES
 from tests.browser.test_browser import TIMEOUT
+from tests.urls import ACTOR, INTERVAL, LANG, SCENE, TYPE, page_url
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 SLOW = 90_000
-PAGES = [
-    "/?lang=en",
-    "/?lang=fr",
-    "/map?lang=en&actor=innate-pharma",
-    "/directory?lang=fr&type=biotech",
-    "/actor?lang=en&actor=innate-pharma",
-    "/about?lang=fr",
-    "/insights?lang=en",
-    "/network?lang=fr",
-    "/present?lang=en&interval=0&scene=1",
-    "/present?lang=fr&interval=0&scene=2",
-    "/present?lang=en&interval=0&scene=3",
-    "/present?lang=fr&interval=0&scene=4",
-    "/present?lang=en&interval=0&scene=5",
-    "/present?lang=fr&interval=0&scene=6",
-]
+# Pages that show more with a view in the URL: the map's card, a filtered list, a profile.
+VIEWS = {"map": {ACTOR: "innate-pharma"}, "directory": {TYPE: "biotech"}, "actor": {ACTOR: "innate-pharma"}}
+PRESENT = "present"
+
+
+def addresses() -> list[str]:
+    """Every registered page in every language; the presentation once per scene, the languages in turn."""
+    found = []
+    for page in REGISTERED:
+        if page.key == PRESENT:
+            found += [
+                page_url(None, page.key, {LANG: LANGS[scene % len(LANGS)], INTERVAL: 0, SCENE: scene})
+                for scene in range(1, len(SCENES) + 1)
+            ]
+        else:
+            found += [page_url(None, page.key, {LANG: lang, **VIEWS.get(page.key, {})}) for lang in LANGS]
+    return found
+
+
+PAGES = addresses()
+
+
+def test_every_page_named_here_is_registered():
+    assert {PRESENT, *VIEWS} <= {page.key for page in REGISTERED}
+    assert {url.split("?", 1)[0] for url in PAGES} == {page_url(None, page.key) for page in REGISTERED}
 
 
 def run_axe(page: Page) -> list[dict]:

@@ -3,10 +3,11 @@
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_browser import MAP, TIMEOUT, wait_for_app
+from tests.urls import LANG, page_url
 
 
 def test_map_shows_districts_and_coast_without_tiles(page: Page, app_url):
-    page.goto(f"{app_url}/map?lang=fr")
+    page.goto(page_url(app_url, "map", {LANG: "fr"}))
     wait_for_app(page)
     area = page.locator(MAP).first
     area.locator(".leaflet-container").wait_for(state="attached", timeout=TIMEOUT)

@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from ecosystem import columns as C
 from ecosystem.filters import Filters, filter_actors
+from tests.urls import ACTOR, LANG, SCOPE, TYPE, Q, page_url, url_pattern
 
 MAP = ".ecosystem-map"
 TIMEOUT = 30_000
@@ -27,7 +28,7 @@ def map_totals(page: Page) -> int:
 
 
 def test_first_deep_link_opens_the_translated_page(page: Page, app_url):
-    page.goto(f"{app_url}/directory?type=biotech&lang=en")
+    page.goto(page_url(app_url, "directory", {TYPE: "biotech", LANG: "en"}))
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Directory")).to_be_visible(timeout=TIMEOUT)
     nav = page.locator('[data-testid="stSidebarNav"]')
@@ -36,7 +37,7 @@ def test_first_deep_link_opens_the_translated_page(page: Page, app_url):
 
 
 def test_map_draws_every_actor_offline(page: Page, app_url, real):
-    page.goto(f"{app_url}/map?lang=en")
+    page.goto(page_url(app_url, "map", {LANG: "en"}))
     wait_for_app(page)
     located = real.actors.dropna(subset=[C.LAT, C.LON])
     # the map opens on Marseille; the actors elsewhere are counted outside the view
@@ -46,7 +47,7 @@ def test_map_draws_every_actor_offline(page: Page, app_url, real):
 
 
 def test_map_follows_the_filters(page: Page, app_url, real):
-    page.goto(f"{app_url}/map?type=biotech&scope=marseille_area")
+    page.goto(page_url(app_url, "map", {TYPE: "biotech", SCOPE: "marseille_area"}))
     wait_for_app(page)
     expected = filter_actors(real, Filters(type=frozenset({"biotech"}), scope="marseille_area"))
     assert map_totals(page) == len(expected)
@@ -55,13 +56,13 @@ def test_map_follows_the_filters(page: Page, app_url, real):
 
 def test_clicking_a_marker_shows_the_card(page: Page, app_url, real):
     actor = real.actors[(real.actors[C.SCOPE] == "marseille_area")].iloc[0]
-    page.goto(f"{app_url}/map?q={actor[C.ID]}&lang=en".replace(actor[C.ID], actor[C.NAME].split()[0]))
+    page.goto(page_url(app_url, "map", {Q: actor[C.NAME].split()[0], LANG: "en"}))
     wait_for_app(page)
     area = page.locator(MAP).first
     marker = area.locator(".ecosystem-marker").first
     marker.wait_for(state="attached", timeout=TIMEOUT)
     marker.click(force=True)
-    expect(page).to_have_url(re.compile(r"actor="), timeout=TIMEOUT)
+    expect(page).to_have_url(url_pattern("map", {ACTOR: None}), timeout=TIMEOUT)
     expect(page.get_by_role("link", name="Open the full profile")).to_be_visible(timeout=TIMEOUT)
     # the clicked actor's marker is drawn larger, and the legend names its type
     expect(area.locator(".ecosystem-marker.selected")).to_have_count(1, timeout=TIMEOUT)
@@ -70,26 +71,26 @@ def test_clicking_a_marker_shows_the_card(page: Page, app_url, real):
 
 
 def test_filter_changes_url_and_table_and_survives_navigation(page: Page, app_url, real):
-    page.goto(f"{app_url}/directory?lang=en")
+    page.goto(page_url(app_url, "directory", {LANG: "en"}))
     wait_for_app(page)
     total = len(real.actors)
     expect(page.get_by_text(f"{total} of {total} actors")).to_be_visible(timeout=TIMEOUT)
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Type of actor").click()
     page.get_by_role("option", name=re.compile(r"^Biotech \(")).click()
-    expect(page).to_have_url(re.compile(r"type=biotech"), timeout=TIMEOUT)
+    expect(page).to_have_url(url_pattern("directory", {TYPE: "biotech"}), timeout=TIMEOUT)
     biotechs = int((real.actors[C.TYPE] == "biotech").sum())
     expect(page.get_by_text(f"{biotechs} of {total} actors")).to_be_visible(timeout=TIMEOUT)
 
     sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Map").click()
-    expect(page).to_have_url(re.compile(r"/map\?.*type=biotech"), timeout=TIMEOUT)
+    expect(page).to_have_url(url_pattern("map", {TYPE: "biotech"}), timeout=TIMEOUT)
     expect(page.get_by_role("heading", name="Map")).to_be_visible(timeout=TIMEOUT)
     expect(sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Type of actor")).to_contain_text("Biotech")
 
 
 def test_actor_page_and_relations(page: Page, app_url, real):
     actor = real.actors[real.actors[C.ID] == "innate-pharma"].iloc[0]
-    page.goto(f"{app_url}/actor?actor=innate-pharma&lang=fr")
+    page.goto(page_url(app_url, "actor", {ACTOR: "innate-pharma", LANG: "fr"}))
     wait_for_app(page)
     expect(page.get_by_role("heading", name=actor[C.NAME])).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text(actor[C.DESCRIPTION_FR][:40])).to_be_visible(timeout=TIMEOUT)
@@ -99,29 +100,29 @@ def test_actor_page_and_relations(page: Page, app_url, real):
 
 
 def test_unknown_actor_is_friendly(page: Page, app_url):
-    page.goto(f"{app_url}/actor?actor=nobody-here&lang=en")
+    page.goto(page_url(app_url, "actor", {ACTOR: "nobody-here", LANG: "en"}))
     wait_for_app(page)
-    expect(page.get_by_text("actor=nobody-here")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(f"{ACTOR}=nobody-here")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_role("link", name="Back to the directory")).to_be_visible(timeout=TIMEOUT)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
 
 def test_selecting_a_directory_row_opens_the_profile(page: Page, app_url, real):
-    page.goto(f"{app_url}/directory?type=pharma&lang=en")
+    page.goto(page_url(app_url, "directory", {TYPE: "pharma", LANG: "en"}))
     wait_for_app(page)
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.wait_for(timeout=TIMEOUT)
     box = grid.bounding_box()
     # the row-selection checkbox of the first data row: left edge, just under the header
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 18)
-    expect(page).to_have_url(re.compile(r"/actor\?.*actor="), timeout=TIMEOUT)
-    expect(page).to_have_url(re.compile(r"type=pharma"))  # the filters come along
     pharma = real.actors[real.actors[C.TYPE] == "pharma"]  # in the directory's order
+    expect(page).to_have_url(url_pattern("actor", {ACTOR: pharma.iloc[0][C.ID]}), timeout=TIMEOUT)
+    expect(page).to_have_url(url_pattern("actor", {TYPE: "pharma"}))  # the filters come along
     expect(page.get_by_role("heading", level=1)).to_contain_text(pharma.iloc[0][C.NAME])
 
 
 def test_home_charts_draw_offline(page: Page, app_url):
-    page.goto(f"{app_url}/?lang=fr")
+    page.goto(page_url(app_url, "home", {LANG: "fr"}))
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Écosystème de l'immunologie à Marseille")).to_be_visible(timeout=TIMEOUT)
     for index in range(2):  # plotly's bundle loads lazily, from the app itself

@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from ecosystem.present import SCENES
 from tests.browser.test_browser import MAP, TIMEOUT, wait_for_app
+from tests.urls import INTERVAL, LANG, SCENE, page_url, url_pattern
 from tools.appserver import block_external
 
 SLOW = 90_000  # a cold server on a busy machine can take this long for the first page
@@ -47,7 +48,7 @@ def wait_for_scene(page: Page) -> None:
 
 @pytest.mark.parametrize("scene", range(1, len(SCENES) + 1))
 def test_each_scene_fits_the_screen_without_scrolling(screen: Page, app_url, scene):
-    screen.goto(f"{app_url}/present?scene={scene}&interval=0&lang=en")
+    screen.goto(page_url(app_url, "present", {SCENE: scene, INTERVAL: 0, LANG: "en"}))
     wait_for_scene(screen)
     expect(screen.locator('[data-testid="stSidebar"]')).to_be_hidden()
     assert screen.evaluate("document.scrollingElement.scrollHeight <= innerHeight")
@@ -57,7 +58,7 @@ def test_each_scene_fits_the_screen_without_scrolling(screen: Page, app_url, sce
 
 def test_the_no_scroll_check_sees_a_page_that_scrolls(screen: Page, app_url):
     """The check above can fail: the long home page scrolls at the same size."""
-    screen.goto(f"{app_url}/?lang=en")
+    screen.goto(page_url(app_url, "home", {LANG: "en"}))
     wait_for_app(screen)
     # the page is long once its charts have drawn (plotly loads lazily)
     screen.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(state="attached", timeout=TIMEOUT)
@@ -69,7 +70,7 @@ TITLES = {1: "The cluster in figures", 2: "Where they are", 3: "Who works on wha
 
 def press_and_expect(page: Page, key: str, scene: int) -> None:
     page.keyboard.press(key)
-    expect(page).to_have_url(re.compile(rf"scene={scene}\b"), timeout=TIMEOUT)
+    expect(page).to_have_url(url_pattern("present", {SCENE: scene}), timeout=TIMEOUT)
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLES[scene], timeout=TIMEOUT)
     # a key pressed while the scene still draws may be lost, as with a click
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
@@ -77,7 +78,7 @@ def press_and_expect(page: Page, key: str, scene: int) -> None:
 
 
 def test_arrow_keys_and_clicker_move_between_scenes(screen: Page, app_url):
-    screen.goto(f"{app_url}/present?scene=1&interval=0&lang=en")
+    screen.goto(page_url(app_url, "present", {SCENE: 1, INTERVAL: 0, LANG: "en"}))
     wait_for_scene(screen)
     press_and_expect(screen, "ArrowRight", 2)
     press_and_expect(screen, "PageDown", 3)  # a presenter's clicker
@@ -87,18 +88,18 @@ def test_arrow_keys_and_clicker_move_between_scenes(screen: Page, app_url):
 
 
 def test_scenes_advance_by_themselves_and_pause_stops_them(screen: Page, app_url):
-    screen.goto(f"{app_url}/present?scene=4&interval=5&lang=en")
+    screen.goto(page_url(app_url, "present", {SCENE: 4, INTERVAL: 5, LANG: "en"}))
     wait_for_scene(screen)
-    expect(screen).to_have_url(re.compile(r"scene=5"), timeout=20_000)
+    expect(screen).to_have_url(url_pattern("present", {SCENE: 5}), timeout=20_000)
     expect(screen.get_by_role("heading", level=1)).to_have_text("France 2030 laureates")
     screen.get_by_role("button", name=re.compile("Pause")).click()
     expect(screen.get_by_role("button", name=re.compile("Resume"))).to_be_visible(timeout=TIMEOUT)
     screen.wait_for_timeout(8_000)
-    expect(screen).to_have_url(re.compile(r"scene=5"))
+    expect(screen).to_have_url(url_pattern("present", {SCENE: 5}))
 
 
 def test_presentation_is_hidden_from_the_menu(page: Page, app_url):
-    page.goto(f"{app_url}/about?lang=en")
+    page.goto(page_url(app_url, "about", {LANG: "en"}))
     wait_for_app(page)
     nav = page.locator('[data-testid="stSidebarNav"]')
     expect(nav).to_contain_text("Map")

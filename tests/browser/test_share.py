@@ -16,6 +16,7 @@ from ecosystem.maps import build_home_view, count_outside
 from ecosystem.release import load_release
 from tests.browser.test_browser import MAP, TIMEOUT, wait_for_app
 from tests.conftest import DATA
+from tests.urls import ACTOR, AREA, EMBED, LANG, TYPE, page_url, url_pattern
 from tools.appserver import block_external, run_app_server
 
 LINK = '.st-key-share_link [data-testid="stCode"]'
@@ -58,23 +59,23 @@ def open_in_new_context(browser, url: str) -> Page:
 
 
 def test_copied_link_opens_the_same_rows_and_actor(page: Page, app_url, browser, real):
-    page.goto(f"{app_url}/directory?lang=en")
+    page.goto(page_url(app_url, "directory", {LANG: "en"}))
     wait_for_app(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Type of actor").click()
     page.get_by_role("option", name=re.compile(r"^Biotech \(")).click()
-    expect(page).to_have_url(re.compile(r"type=biotech"), timeout=TIMEOUT)
+    expect(page).to_have_url(url_pattern("directory", {TYPE: "biotech"}), timeout=TIMEOUT)
     biotechs = real.actors[real.actors[C.TYPE] == "biotech"]
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.wait_for(timeout=TIMEOUT)
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 18)  # the first row's selection box
-    expect(page).to_have_url(re.compile(r"/actor\?.*actor="), timeout=TIMEOUT)
     actor = biotechs.iloc[0]
+    expect(page).to_have_url(url_pattern("actor", {ACTOR: actor[C.ID]}), timeout=TIMEOUT)
     expect(page.get_by_role("heading", level=1)).to_contain_text(actor[C.NAME], timeout=TIMEOUT)
 
     link = copied_link(page)
-    assert link == f"{app_url}/actor?type=biotech&actor={actor[C.ID]}&lang=en"
+    assert link == page_url(app_url, "actor", {TYPE: "biotech", ACTOR: actor[C.ID], LANG: "en"})
     expect(page.get_by_text("no public address is configured")).to_be_visible()
 
     other = open_in_new_context(browser, link)
@@ -94,10 +95,11 @@ def test_public_base_url_starts_every_link(browser, real):
     """A second server, started for this test only, with PUBLIC_BASE_URL set."""
     actor = real.actors[real.actors[C.ID] == "innate-pharma"].iloc[0]
     with run_app_server(env={"PUBLIC_BASE_URL": PUBLIC}) as base:
-        page = open_in_new_context(browser, f"{base}/map?area=oncology&actor={actor[C.ID]}&lang=en")
+        view = {AREA: "oncology", ACTOR: actor[C.ID], LANG: "en"}
+        page = open_in_new_context(browser, page_url(base, "map", view))
         try:
             link = copied_link(page)
-            assert link == f"{PUBLIC}/map?area=oncology&actor={actor[C.ID]}&lang=en"
+            assert link == page_url(PUBLIC, "map", view)
             citation = " ".join(page.locator('.st-key-share_citation [data-testid="stCode"]').inner_text().split())
             assert link in citation
             expect(page.get_by_text("no public address is configured")).to_have_count(0)
@@ -111,7 +113,7 @@ def test_public_base_url_starts_every_link(browser, real):
 
 def test_exported_map_file_works_from_disk_offline(page: Page, app_url, browser, real, tmp_path):
     expected = filter_actors(real, Filters(area=frozenset({"oncology"}))).dropna(subset=[C.LAT, C.LON])
-    page.goto(f"{app_url}/map?area=oncology&lang=en")
+    page.goto(page_url(app_url, "map", {AREA: "oncology", LANG: "en"}))
     wait_for_app(page)
     page.get_by_role("button", name=re.compile("Show all")).click()  # the file keeps the view on screen
     expect(page.get_by_role("button", name="Back to Marseille")).to_be_visible(timeout=TIMEOUT)
@@ -142,9 +144,10 @@ def test_embedded_map_in_an_iframe(page: Page, app_url, real):
     oncology = filter_actors(real, Filters(area=frozenset({"oncology"}))).dropna(subset=[C.LAT, C.LON])
     outside = count_outside(oncology, build_home_view(real.actors, real.home_scope))
     assert outside  # the caption must then say how many the view leaves out
+    embed = page_url(app_url, "map", {EMBED: "true", AREA: "oncology"})
     page.set_content(
         "<!doctype html><title>News</title><h1>An article</h1>"
-        f'<iframe id="eco" src="{app_url}/map?embed=true&area=oncology" width="1000" height="760"></iframe>'
+        f'<iframe id="eco" src="{embed}" width="1000" height="760"></iframe>'
     )
     app = page.frame_locator("#eco")
     caption = app.get_by_text(f"{len(oncology)} acteurs, dont {outside} hors de cette vue · données au")
@@ -153,7 +156,7 @@ def test_embedded_map_in_an_iframe(page: Page, app_url, real):
     expect(app.locator('[data-testid="stSidebarNav"]')).to_have_count(0)
     expect(app.get_by_role("heading", level=1)).to_have_count(0)
     full_view = app.get_by_role("link", name="Ouvrir la vue complète")
-    expect(full_view).to_have_attribute("href", f"{app_url}/map?area=oncology")
+    expect(full_view).to_have_attribute("href", page_url(app_url, "map", {AREA: "oncology"}))
     # every actor of the opening view is drawn; Leaflet also draws a margin around it, never more than the filter
     drawn = count_markers(app.locator(MAP).first)
     assert len(oncology) - outside <= drawn <= len(oncology)
@@ -162,7 +165,7 @@ def test_embedded_map_in_an_iframe(page: Page, app_url, real):
 
 def test_release_zip_downloads_from_the_about_page_and_validates(page: Page, app_url, tmp_path):
     release = load_release(DATA)
-    page.goto(f"{app_url}/about?lang=en")
+    page.goto(page_url(app_url, "about", {LANG: "en"}))
     wait_for_app(page)
     link = page.get_by_role("link", name=re.compile(r"The whole package \(zip"))
     expect(link).to_be_visible(timeout=TIMEOUT)
@@ -179,7 +182,7 @@ def test_release_zip_downloads_from_the_about_page_and_validates(page: Page, app
 
 def test_downloads_from_the_pages_carry_the_view(page: Page, app_url, real, tmp_path):
     """The Excel list and the actor's JSON as a reader downloads them: the filtered rows, the filter in words, the link."""
-    page.goto(f"{app_url}/directory?type=biotech&lang=en")
+    page.goto(page_url(app_url, "directory", {TYPE: "biotech", LANG: "en"}))
     wait_for_app(page)
     with page.expect_download(timeout=2 * TIMEOUT) as download:
         page.get_by_role("button", name="Download this list (Excel)").click()
@@ -189,10 +192,10 @@ def test_downloads_from_the_pages_carry_the_view(page: Page, app_url, real, tmp_
     assert [row[0] for row in book["actors"].iter_rows(min_row=2, values_only=True)] == list(biotechs[C.ID])
     about = dict(book["about"].iter_rows(min_row=2, values_only=True))
     assert about["Filter"] == "Type of actor: Biotech"
-    assert about["Link to this view"] == f"{app_url}/directory?type=biotech&lang=en"
+    assert about["Link to this view"] == page_url(app_url, "directory", {TYPE: "biotech", LANG: "en"})
 
     actor = biotechs.iloc[0]
-    page.goto(f"{app_url}/actor?actor={actor[C.ID]}&lang=en")
+    page.goto(page_url(app_url, "actor", {ACTOR: actor[C.ID], LANG: "en"}))
     wait_for_app(page)
     with page.expect_download(timeout=2 * TIMEOUT) as download:
         page.get_by_role("button", name="Download this profile (JSON)").click()
@@ -200,4 +203,4 @@ def test_downloads_from_the_pages_carry_the_view(page: Page, app_url, real, tmp_
     assert record["actor"][C.ID] == actor[C.ID]
     assert len(record["relations"]) == len(real.relations_of(actor[C.ID]))
     assert len(record["milestones"]) == len(real.milestones_of(actor[C.ID]))
-    assert record["url"] == f"{app_url}/actor?actor={actor[C.ID]}&lang=en"
+    assert record["url"] == page_url(app_url, "actor", {ACTOR: actor[C.ID], LANG: "en"})

@@ -9,6 +9,7 @@ from ecosystem.filters import Filters, filter_actors
 from ecosystem.matrix import build_matrix_points
 from ecosystem.network import build_network_figure, build_nodes, compute_layout, select_edges
 from tests.browser.test_browser import TIMEOUT, map_totals, wait_for_app
+from tests.urls import ACTOR, AREA, LANG, MODALITY, TYPE, page_url, url_pattern
 
 
 def click_point(page: Page, chart, trace: int, point: int) -> None:
@@ -27,24 +28,25 @@ def click_point(page: Page, chart, trace: int, point: int) -> None:
 
 
 def test_matrix_click_filters_url_map_and_directory(page: Page, app_url, real):
-    page.goto(f"{app_url}/insights?lang=en")
+    page.goto(page_url(app_url, "insights", {LANG: "en"}))
     wait_for_app(page)
     points = build_matrix_points(real.actors, real.taxonomy, "en")
     index = int(points.index[(points["area"] == "oncology") & (points["modality"] == "monoclonal_antibody")][0])
     chart = page.locator('[class*="st-key-insights_matrix"] [data-testid="stPlotlyChart"]').first
     click_point(page, chart, 0, index)
-    expect(page).to_have_url(re.compile(r"area=oncology"), timeout=TIMEOUT)
-    expect(page).to_have_url(re.compile(r"modality=monoclonal_antibody"))
+    expect(page).to_have_url(
+        url_pattern("insights", {AREA: "oncology", MODALITY: "monoclonal_antibody"}), timeout=TIMEOUT
+    )
 
     expected = filter_actors(real, Filters(area=frozenset({"oncology"}), modality=frozenset({"monoclonal_antibody"})))
     assert 0 < len(expected) < len(real.actors)
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Directory").click()
-    expect(page).to_have_url(re.compile(r"/directory\?.*area=oncology"), timeout=TIMEOUT)
+    expect(page).to_have_url(url_pattern("directory", {AREA: "oncology"}), timeout=TIMEOUT)
     expect(page.get_by_text(f"{len(expected)} of {len(real.actors)} actors")).to_be_visible(timeout=TIMEOUT)
 
     sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Map").click()
-    expect(page).to_have_url(re.compile(r"/map\?.*modality=monoclonal_antibody"), timeout=TIMEOUT)
+    expect(page).to_have_url(url_pattern("map", {MODALITY: "monoclonal_antibody"}), timeout=TIMEOUT)
     wait_for_app(page)
     page.get_by_role("button", name=re.compile("Show all")).click()
     wait_for_app(page)
@@ -52,7 +54,7 @@ def test_matrix_click_filters_url_map_and_directory(page: Page, app_url, real):
 
 
 def test_network_click_opens_the_actor_profile(page: Page, app_url, real):
-    page.goto(f"{app_url}/network?type=pharma&lang=en")
+    page.goto(page_url(app_url, "network", {TYPE: "pharma", LANG: "en"}))
     wait_for_app(page)
     shown = filter_actors(real, Filters(type=frozenset({"pharma"})))[C.ID]
     positions = compute_layout(real.relations)
@@ -67,6 +69,6 @@ def test_network_click_opens_the_actor_profile(page: Page, app_url, real):
 
     chart = page.locator('[class*="st-key-network_chart"] [data-testid="stPlotlyChart"]').first
     click_point(page, chart, trace, 0)
-    expect(page).to_have_url(re.compile(rf"/actor\?.*actor={re.escape(actor_id)}"), timeout=TIMEOUT)
+    expect(page).to_have_url(url_pattern("actor", {ACTOR: actor_id}), timeout=TIMEOUT)
     expect(page.get_by_role("heading", level=1)).to_contain_text(name, timeout=TIMEOUT)
-    expect(page).to_have_url(re.compile(r"type=pharma"))  # the filters come along
+    expect(page).to_have_url(url_pattern("actor", {TYPE: "pharma"}))  # the filters come along
