@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint validate report release bench screenshots
+.PHONY: run test test-fast lint validate report release bench screenshots
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -21,12 +21,17 @@ run: $(VENV)/.runtime
 	$(PY) -m ecosystem release
 	MALLOC_ARENA_MAX=2 $(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
+# pytest on two workers: the browser tests (one app server, one Chromium) on one, the rest on the other.
 test: $(VENV)/.test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 	$(PY) -m ecosystem validate
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
+
+# The inner loop: every test but the slow and the browser ones.
+test-fast: $(VENV)/.test
+	$(PY) -m pytest -n 2 -m "not slow and not browser"
 
 validate: $(VENV)/.runtime
 	$(PY) -m ecosystem validate

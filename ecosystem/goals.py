@@ -168,7 +168,7 @@ def _milestones(dataset: Dataset, goal: Goal, role: str) -> pd.DataFrame:
     chosen = milestones[
         milestones[C.KIND].isin(kinds)
         & milestones[C.ACTOR_ID].isin(names)
-        & milestones[C.DATE].map(lambda value: is_on_or_after(value, goal.since))
+        & milestones[C.DATE].map(lambda value: is_on_or_after(value, goal.since)).astype(bool)
     ]
     rows = [
         {

@@ -116,7 +116,7 @@ def derive_relations(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: Ta
     for column, role in ((C.ACQUIRED_BY, C.ROLE_ACQUIRER), (C.PARENT, C.ROLE_PARENT)):
         kinds = taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, role)
         links = relations[relations[C.KIND].isin(kinds)].drop_duplicates(C.SOURCE_ID)
-        actors[column] = actors[C.ID].map(links.set_index(C.SOURCE_ID)[C.TARGET_ID]).fillna("")
+        actors[column] = actors[C.ID].map(links.set_index(C.SOURCE_ID)[C.TARGET_ID]).astype(str).fillna("")
     return actors
 
 

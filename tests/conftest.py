@@ -28,6 +28,25 @@ atexit.register(shutil.rmtree, _WORK, ignore_errors=True)
 MINI = build_mini(_WORK / "mini")
 
 
+@pytest.hookimpl(optionalhook=True, tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadgroup` that keeps the browser tests together on one worker, with one app server.
+
+    tests/browser/conftest.py gives them an xdist_group mark, but pytest-xdist 3.8 carries the group
+    in the test's node id, which pytest 9.2 no longer lets it change (pytest-dev/pytest-xdist#1386):
+    the mark alone is silently ignored. The scheduler groups them by their folder instead.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class BrowserTogether(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if nodeid.startswith("tests/browser/") else super()._split_scope(nodeid)
+
+    return BrowserTogether(config, log)
+
+
 @pytest.fixture(scope="session")
 def mini():
     return load_dataset(MINI)

@@ -7,10 +7,16 @@ import pytest
 from tools.appserver import CHROMIUM_ARGS, block_external, find_chromium, run_app_server
 
 
-def pytest_collection_modifyitems(items):
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the group marks
+def pytest_collection_modifyitems(config, items):
+    # With `-n 2 --dist loadgroup` (make test) every browser test runs on the same worker: one app
+    # server and one Chromium for all of them, while the other worker runs the rest of the suite.
+    grouped = config.pluginmanager.hasplugin("xdist")
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            if grouped:
+                item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
