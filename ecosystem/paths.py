@@ -5,6 +5,9 @@ Streamlit serves `static/` at `/app/static/` (`enableStaticServing` in
 the app works offline. Each path is declared here once.
 """
 
+import os
+from pathlib import Path
+
 from .config import ROOT
 
 STATIC_DIR = ROOT / "static"
@@ -23,5 +26,7 @@ MARKERS_JS = static_url("map/markers.js")
 BACKDROP_JS = static_url("map/backdrop.js")
 GEO_DIR = STATIC_DIR / "geo"
 OUTLINES_URL = static_url("geo/communes.geojson")
-RELEASE_DIR = STATIC_DIR / "release"
+# Where the app publishes the data release (served at RELEASE_URL). `ECOSYSTEM_RELEASE_DIR` moves it for a
+# process that serves nothing (the in-process app tests), so that it never overwrites a running server's copy.
+RELEASE_DIR = Path(os.environ.get("ECOSYSTEM_RELEASE_DIR") or STATIC_DIR / "release")
 RELEASE_URL = f"{STATIC_URL}/release"

@@ -1,13 +1,20 @@
 """Shared fixtures: the small fictional dataset, and the real one."""
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
+# The app tests run pages in this process on several datasets: they publish the data release to a
+# folder of their own, never over the copy that a test server (tools/appserver.py) serves.
+_RELEASES = tempfile.mkdtemp(prefix="ecosystem-test-release-")
+atexit.register(shutil.rmtree, _RELEASES, ignore_errors=True)
+os.environ["ECOSYSTEM_RELEASE_DIR"] = str(Path(_RELEASES) / "release")
 
-from ecosystem.load import load_dataset
+import pytest  # noqa: E402
+
+from ecosystem.load import load_dataset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -58,7 +58,7 @@ def start_app_server(timeout: float = 60.0, env: dict[str, str] | None = None):
         command,
         cwd=ROOT,
         # Two malloc arenas instead of one per script thread: about 8 MB less, as `make run` does.
-        env={"MALLOC_ARENA_MAX": "2", **os.environ, **(env or {})},
+        env=_server_env(env),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -85,6 +85,13 @@ def start_app_server(timeout: float = 60.0, env: dict[str, str] | None = None):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def _server_env(extra: dict[str, str] | None) -> dict[str, str]:
+    """The server's environment: this one's, without a test process's release folder (a server publishes its own)."""
+    env = {"MALLOC_ARENA_MAX": "2", **os.environ, **(extra or {})}
+    env.pop("ECOSYSTEM_RELEASE_DIR", None)
+    return env
 
 
 def block_external(route) -> None:
