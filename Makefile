@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast lint validate report release bench screenshots
+.PHONY: run test test-fast validate report release bench screenshots
 
 $(PY):
 	python3 -m venv $(VENV)
