@@ -13,19 +13,34 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ecosystem import columns as C
+from ecosystem.navigation import get_page
 from ecosystem.present import SCENES
+from ecosystem.schema import load_schema
+from ecosystem.share import build_public_url
+from ecosystem.urlstate import ACTOR, INTERVAL, LANG, SCENE
 from tools.appserver import CHROMIUM_ARGS, ROOT, block_external, find_chromium, run_app_server
 
-# file -> (path, number of plotly charts to wait for)
+SCHEMA = load_schema(ROOT / "data")
+AREA, MODALITY = SCHEMA.facet_name(C.AREAS), SCHEMA.facet_name(C.MODALITIES)
+
+
+def page_url(key: str, params: dict[str, str]) -> str:
+    """A page's path and view, as the app builds its own links (the base is the server's)."""
+    return build_public_url(None, get_page(key).url_path, params)
+
+
+# file -> (path, number of plotly charts to wait for); the pages at a laptop's 1440x900
 SHOTS = {
-    "home.png": ("/?lang=en", 2),
-    "map.png": ("/map?lang=en&actor=innate-pharma", 0),
-    "directory.png": ("/directory?lang=en&area=oncology&modality=monoclonal_antibody", 0),
-    "actor.png": ("/actor?lang=en&actor=innate-pharma", 0),
+    "home.png": (page_url("home", {LANG: "en"}), 2),
+    "map.png": (page_url("map", {LANG: "en", ACTOR: "innate-pharma"}), 0),
+    "directory.png": (page_url("directory", {LANG: "en", AREA: "oncology", MODALITY: "monoclonal_antibody"}), 0),
+    "actor.png": (page_url("actor", {LANG: "en", ACTOR: "innate-pharma"}), 0),
 }
+VIEWPORT = {"width": 1440, "height": 900}
 OUT = ROOT / "docs" / "screenshots"
 SCENE_SHOTS = {
-    f"present-{number}-{name}.png": f"/present?scene={number}&interval=0&lang=en"
+    f"present-{number}-{name}.png": page_url("present", {SCENE: str(number), INTERVAL: "0", LANG: "en"})
     for number, name in enumerate(SCENES, start=1)
 }
 TIMEOUT = 90_000  # a cold server on a busy machine
@@ -70,7 +85,7 @@ def main(which: list[str]) -> int:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         if "scenes" in which:
             shoot_scenes(browser, base)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context = browser.new_context(viewport=VIEWPORT)
         context.route("**/*", block_external)
         page = context.new_page()
         for name, (path, charts) in SHOTS.items() if "pages" in which else ():
@@ -81,7 +96,7 @@ def main(which: list[str]) -> int:
                 page.locator('[data-testid="stPlotlyChart"] .main-svg').nth(index).wait_for(
                     state="attached", timeout=30_000
                 )
-            page.wait_for_timeout(2500)  # maps settle their clusters
+            page.wait_for_timeout(4000)  # maps settle their clusters, tables draw their cells
             page.screenshot(path=str(OUT / name))
             print(OUT / name)
         browser.close()
