@@ -24,6 +24,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ecosystem.navigation import get_page
 from ecosystem.paths import static_url
 from ecosystem.synthetic import generate_dataset
 from tools.appserver import CHROMIUM_ARGS, block_external, find_chromium, start_app_server
@@ -60,14 +61,14 @@ def _map_waterfall(page) -> list[dict]:
     ]
 
 
-def visit_map(browser, base: str, path: str = "/map", waterfall: bool = False) -> dict:
+def visit_map(browser, base: str, path: str = "", waterfall: bool = False) -> dict:
     """One fresh visitor: milliseconds from navigation to each stage of the map."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.route("**/*", block_external)
     page = context.new_page()
     marks: dict[str, float | list[dict]] = {}
     start = time.perf_counter()
-    page.goto(base + path, wait_until="commit", timeout=TIMEOUT)
+    page.goto(base + (path or "/" + get_page("map").url_path), wait_until="commit", timeout=TIMEOUT)
     page.wait_for_selector('[data-testid="stSidebar"]', state="attached", timeout=TIMEOUT)
     marks["sidebar_ms"] = (time.perf_counter() - start) * 1000
     page.wait_for_selector(MAP, state="attached", timeout=TIMEOUT)
