@@ -35,9 +35,14 @@ atexit.register(shutil.rmtree, _WORK, ignore_errors=True)
 MINI = build_mini(_WORK / "mini")
 
 
+# Tests that share one service run on one worker: path prefix -> group.
+TOGETHER = {"tests/browser/": "browser", "tests/test_inbox.py": "inbox"}
+
+
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
 def pytest_xdist_make_scheduler(config, log):
-    """`--dist loadgroup` that keeps the browser tests together on one worker, with one app server.
+    """`--dist loadgroup` that keeps the browser tests together on one worker (one app server), and the
+    storage tests on one worker (they share one PostgreSQL database).
 
     tests/browser/conftest.py gives them an xdist_group mark, but pytest-xdist 3.8 carries the group
     in the test's node id, which pytest 9.2 no longer lets it change (pytest-dev/pytest-xdist#1386):
@@ -49,7 +54,10 @@ def pytest_xdist_make_scheduler(config, log):
 
     class BrowserTogether(LoadGroupScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "browser" if nodeid.startswith("tests/browser/") else super()._split_scope(nodeid)
+            for prefix, group in TOGETHER.items():
+                if nodeid.startswith(prefix):
+                    return group
+            return super()._split_scope(nodeid)
 
     return BrowserTogether(config, log)
 
