@@ -43,6 +43,8 @@ def ensure_postgres() -> str | None:
         return None
     version, name, port, status = clusters[0][:4]
     if status != "online":
+        # The socket folder lives in /run, which a fresh container may not have made yet.
+        _run(["install", "-d", "-o", "postgres", "-g", "postgres", "-m", "2775", "/var/run/postgresql"])
         started = _run(["pg_ctlcluster", version, name, "start"])
         if started.returncode != 0:
             raise RuntimeError(f"pg_ctlcluster {version} {name} start failed: {started.stderr.strip()}")
