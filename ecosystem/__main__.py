@@ -1,7 +1,8 @@
-"""Command line: `python -m ecosystem validate|report|release [DATA_DIR]`."""
+"""Command line: `python -m ecosystem validate|report|release [DATA_DIR]`, `python -m ecosystem suggestions …`."""
 
 import argparse
 import sys
+from pathlib import Path
 
 from .config import resolve_data_dir
 
@@ -24,7 +25,17 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument(
                 "--write-readme", action="store_true", help="also refresh the report block of DATA_DIR/README.md"
             )
+    inbox = commands.add_parser("suggestions", help="the correction inbox: export accepted suggestions, apply a patch")
+    actions = inbox.add_subparsers(dest="action", required=True)
+    export = actions.add_parser("export", help="accepted suggestions as a CSV patch (standard output or --out)")
+    export.add_argument("--db", help="the inbox's database URL (default: $SUGGESTIONS_DB_URL or the local SQLite file)")
+    export.add_argument("--out", help="write the patch to this file")
+    apply = actions.add_parser("apply", help="apply a CSV patch to the data files, checked, all or nothing")
+    apply.add_argument("patch", help="the patch file (from `suggestions export` or the review desk)")
+    apply.add_argument("data_dir", nargs="?", help="data directory (default: $ECOSYSTEM_DATA_DIR or data/)")
     args = parser.parse_args(argv)
+    if args.command == "suggestions":
+        return run_suggestions(args)
     data_dir = resolve_data_dir(args.data_dir)
     if args.command == "validate":
         from .validate import validate
@@ -55,6 +66,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{data_dir / 'README.md'}: {'updated' if changed else 'already current'}")
         return 0
     print(build_report(data_dir))
+    return 0
+
+
+def run_suggestions(args) -> int:
+    from .inbox import list_suggestions, open_inbox
+    from .patch import apply_patch, build_patch_rows, write_patch
+
+    if args.action == "export":
+        patch = write_patch(build_patch_rows(list_suggestions(open_inbox(args.db), "accepted")))
+        if args.out:
+            Path(args.out).write_text(patch, encoding="utf-8")
+            print(f"{args.out}: {patch.count(chr(10)) - 1} row(s)")
+        else:
+            sys.stdout.write(patch)
+        return 0
+    try:
+        text = Path(args.patch).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{args.patch}: cannot be read ({error})", file=sys.stderr)
+        return 1
+    result = apply_patch(text, resolve_data_dir(args.data_dir))
+    for line in result.problems:
+        print(line, file=sys.stderr)
+    if not result.ok:
+        print("nothing was written", file=sys.stderr)
+        return 1
+    for cell in result.changed:
+        print(f"changed {cell}")
     return 0
 
 

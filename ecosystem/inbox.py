@@ -286,3 +286,38 @@ def list_suggestions(engine: Engine, status: str | None = None) -> list[Stored]:
 def count_suggestions(engine: Engine) -> int:
     with engine.connect() as connection:
         return connection.execute(sa.select(sa.func.count()).select_from(SUGGESTIONS)).scalar_one()
+
+
+# --- review ---------------------------------------------------------------------------------
+
+
+def review(
+    engine: Engine,
+    number: int,
+    *,
+    accept: bool,
+    note: str = "",
+    value: str | None = None,
+    source: str = "",
+    now: datetime | None = None,
+) -> bool:
+    """Accept (optionally with an edited value and an added source) or reject a pending suggestion.
+
+    Returns False when there is no such pending suggestion (already reviewed, or never made).
+    """
+    now = now or datetime.now(UTC).replace(tzinfo=None)
+    with engine.begin() as connection:
+        row = connection.execute(
+            sa.select(SUGGESTIONS.c.proposed_value).where(SUGGESTIONS.c.id == number, SUGGESTIONS.c.status == "pending")
+        ).first()
+        if row is None:
+            return False
+        changes = {
+            "status": "accepted" if accept else "rejected",
+            "reviewed_at": now,
+            "reviewer_note": note.strip(),
+            "accepted_value": ((value if value is not None else row.proposed_value).strip() if accept else ""),
+            "added_source": source.strip() if accept else "",
+        }
+        connection.execute(SUGGESTIONS.update().where(SUGGESTIONS.c.id == number).values(**changes))
+    return True
