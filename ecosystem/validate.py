@@ -4,6 +4,7 @@ Every problem names the file, the line, the column and the value, so that a
 curator can go straight to the cell.
 """
 
+import csv
 import math
 import re
 from collections.abc import Hashable
@@ -94,6 +95,29 @@ def describe_error(error) -> str:
     if error.type == "foreign-key" and (match := _FOREIGN.search(note)):
         return f"{match[1]!r} not found in {match[2]} ({match[3]})"
     return note or error.title
+
+
+def check_headers(data_dir: Path, schema: Schema) -> list[Problem]:
+    """One line per column missing from (or unknown to) a data file: not one per row that lacks it."""
+    problems = []
+    for name, path in schema.paths.items():
+        file = data_dir / path
+        if not path or not file.is_file():
+            continue
+        with file.open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle), [])
+        declared = schema.columns(name)
+        problems += [
+            Problem(Path(path).name, 0, column, "", f"column {column} is missing")
+            for column in declared
+            if column not in header
+        ]
+        problems += [
+            Problem(Path(path).name, 0, column, "", f"column {column} is not in the descriptor")
+            for column in header
+            if column not in declared
+        ]
+    return problems
 
 
 def check_descriptor(data_dir: Path) -> list[Problem]:
@@ -372,8 +396,11 @@ def validate(data_dir: str | Path | None = None, *, today: date | None = None) -
     today = today or date.today()
     if not (directory / DESCRIPTOR).exists():
         return [Problem(DESCRIPTOR, 0, "", "", f"no descriptor in {directory}")]
-    problems = check_descriptor(directory)
     schema = load_schema(directory)
+    problems = check_headers(directory, schema)
+    if problems:  # every row would repeat it: say it once, and what else is wrong once it is fixed
+        return sorted(set(problems))
+    problems = check_descriptor(directory)
     if any(not (directory / schema.paths.get(name, "")).is_file() for name in REQUIRED):
         return problems
     taxonomy = load_taxonomy(directory, {name: schema.paths[name] for name in schema.vocabularies})

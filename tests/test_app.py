@@ -260,6 +260,29 @@ def test_bad_rows_and_hostile_names_do_not_break_the_app(tmp_path, monkeypatch):
     assert profile.title[0].value.startswith("\\<script\\>")
 
 
+def test_a_file_missing_a_column_leaves_every_page_up_and_says_so(tmp_path, monkeypatch):
+    """The positions' column is gone: pages show what they can, and the notice says there is a problem."""
+    import csv
+
+    from tests.conftest import build_mini
+
+    data = build_mini(tmp_path / "data")
+    path = data / "actors.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(
+            handle, fieldnames=[c for c in rows[0] if c != "lat"], lineterminator="\n", extrasaction="ignore"
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(data))
+    for page in PAGES:
+        app = open_page(page.key, {LANG: "en"})  # open_page fails on any exception
+        assert "1 problem(s) in the dataset" in texts(app), page.key
+    assert len(open_page("directory").dataframe[0].value) == len(rows)
+
+
 def test_missing_data_directory_is_a_message(tmp_path, monkeypatch):
     monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(tmp_path / "nowhere"))
     app = open_page("home")

@@ -112,6 +112,49 @@ def _edit_line(path, line, column, value):
         writer.writerows(rows)
 
 
+def _drop_column(directory, file, column):
+    path = directory / file
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    fields = [name for name in rows[0] if name != column]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize(
+    ("file", "column"), [("actors.csv", "lat"), ("relations.csv", "year"), ("milestones.csv", "sources")]
+)
+def test_a_missing_column_is_one_problem_not_one_per_row(data, file, column):
+    _drop_column(data, file, column)
+    problems = validate(data, today=TODAY)
+    assert [(p.file, p.column, p.message) for p in problems] == [(file, column, f"column {column} is missing")]
+
+
+def test_an_unknown_column_is_named(data):
+    path = data / "places.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ",colour", *(line + "," for line in lines[1:])]) + "\n", encoding="utf-8")
+    problems = validate(data, today=TODAY)
+    assert [(p.file, p.column, p.message) for p in problems] == [
+        ("places.csv", "colour", "column colour is not in the descriptor")
+    ]
+
+
+def test_the_command_line_says_a_missing_column_in_one_line(data):
+    _drop_column(data, "actors.csv", "lat")
+    result = subprocess.run(
+        [sys.executable, "-m", "ecosystem", "validate", str(data)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == ["actors.csv [lat]: column lat is missing"]
+
+
 def test_missing_descriptor(tmp_path):
     problems = validate(tmp_path, today=TODAY)
     assert [p.message for p in problems] == [f"no descriptor in {tmp_path}"]
