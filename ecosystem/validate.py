@@ -364,6 +364,38 @@ def _duplicates(actors: pd.DataFrame, column: str, key) -> list[Problem]:
     return problems
 
 
+def check_events(milestones: pd.DataFrame, relations: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
+    """An event recorded twice for one actor; a relation and a milestone that date one event differently."""
+    problems = []
+    acquisitions = set(taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, C.ROLE_ACQUISITION))
+    seen: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+    for index, row in enumerate(list_records(milestones)):
+        line = _line(index)
+        for other_line, other in seen.get((row[C.ACTOR_ID], row[C.KIND]), []):
+            same_amount = row[C.AMOUNT_EUR] not in ("", None) and row[C.AMOUNT_EUR] == other[C.AMOUNT_EUR]
+            same_title = fold(row[C.TITLE_EN]) == fold(other[C.TITLE_EN])
+            once_a_year = row[C.KIND] in acquisitions  # an announcement and its closing are one acquisition
+            if str(row[C.DATE])[:4] == str(other[C.DATE])[:4] and (same_amount or same_title or once_a_year):
+                problems.append(
+                    Problem(MILESTONES_FILE, line, C.DATE, row[C.DATE], f"the same event as line {other_line}")
+                )
+        seen.setdefault((row[C.ACTOR_ID], row[C.KIND]), []).append((line, row))
+    years: dict[str, set[str]] = {}
+    for actor, kind, when in zip(milestones[C.ACTOR_ID], milestones[C.KIND], milestones[C.DATE], strict=True):
+        if kind in acquisitions:
+            years.setdefault(actor, set()).add(str(when)[:4])
+    acquirer_kinds = set(taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, C.ROLE_ACQUIRER))
+    for index, row in enumerate(list_records(relations)):
+        year = str(row[C.YEAR] or "").split(".")[0]
+        known = years.get(row[C.SOURCE_ID])
+        if row[C.KIND] in acquirer_kinds and year and known and year not in known:
+            dated = ", ".join(sorted(known))
+            problems.append(
+                Problem(RELATIONS_FILE, _line(index), C.YEAR, year, f"milestones.csv dates this acquisition {dated}")
+            )
+    return problems
+
+
 def parse_partial_date(value: str) -> date:
     """The first day a YYYY, YYYY-MM or YYYY-MM-DD date can mean."""
     parts = value.split("-")
@@ -412,6 +444,7 @@ def validate(data_dir: str | Path | None = None, *, today: date | None = None) -
         problems += check_vocabularies(table, Path(schema.paths[name]).name, name, schema, taxonomy)
     problems += check_locations(actors, places, taxonomy)
     problems += check_consistency(actors, relations, taxonomy)
+    problems += check_events(tables[MILESTONES], relations, taxonomy)
     problems += check_dates(tables[MILESTONES], MILESTONES_FILE, C.DATE, today)
     for name, table in tables.items():
         problems += check_dates(table, Path(schema.paths[name]).name, C.LAST_VERIFIED, today)

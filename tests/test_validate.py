@@ -87,6 +87,7 @@ CASES = [
     ("milestones.csv", "gamma-dx", "date", "2031", 4, "date", "future"),
     ("milestones.csv", "gamma-dx", "amount_eur", "-5", 4, "amount_eur", "below the minimum 0"),
     ("milestones.csv", "gamma-dx", "kind", "party", 4, "kind", "not found"),
+    ("relations.csv", "gamma-dx", "year", "2019", 3, "year", "milestones.csv dates this acquisition 2021"),
 ]
 
 
@@ -153,6 +154,29 @@ def test_the_command_line_says_a_missing_column_in_one_line(data):
     )
     assert result.returncode == 1
     assert result.stdout.splitlines() == ["actors.csv [lat]: column lat is missing"]
+
+
+# A second event appended to milestones.csv (line 5), against beta-bio's 2020 Series B (line 3) and
+# gamma-dx's 2021 acquisition (line 4): (date, actor, kind, title, amount, the same event as line …)
+SECOND_EVENTS = [
+    ("2020-11", "beta-bio", "funding_round", "Series B extension", "48000000", 3),  # same year, same amount
+    ("2020", "beta-bio", "funding_round", "Series B", "", 3),  # same year, same title
+    ("2020-09-01", "beta-bio", "funding_round", "Series C", "20000000", None),  # a second round that year
+    ("2021-06-30", "gamma-dx", "acquisition", "Delta completes the purchase", "", 4),  # announced, then closed
+    ("2022", "gamma-dx", "acquisition", "Delta buys Gamma", "", None),  # another year
+    ("2020", "gamma-dx", "funding_round", "Series B", "48000000", None),  # another actor
+]
+
+
+@pytest.mark.parametrize(("when", "actor", "kind", "title", "amount", "same_as"), SECOND_EVENTS)
+def test_an_event_recorded_twice_is_found(data, when, actor, kind, title, amount, same_as):
+    with (data / "milestones.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            [when, actor, kind, title, title, amount, "https://example.org/x", "2026-11-01"]
+        )
+    found = [p for p in validate(data, today=TODAY) if "the same event" in p.message]
+    expected = [("milestones.csv", 5, f"the same event as line {same_as}")] if same_as else []
+    assert [(p.file, p.line, p.message) for p in found] == expected
 
 
 def test_missing_descriptor(tmp_path):
