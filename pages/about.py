@@ -32,5 +32,6 @@ if page:
             st.header(headings[page.lang])
             st.markdown(about[key])
     st.header(page.t("data_dictionary"))
-    st.dataframe(ui.load_cached_dictionary(page.dataset.data_dir), hide_index=True, width="stretch")
+    dictionary = ui.load_cached_dictionary(page.dataset.data_dir, page.lang)
+    st.dataframe(dictionary, hide_index=True, width="stretch", height="content", placeholder="")
     st.caption(page.t("data_licence", licence=page.dataset.schema.licence_name))
