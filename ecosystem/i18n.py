@@ -28,6 +28,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "value_type_date": {"en": "date (YYYY-MM-DD)", "fr": "date (AAAA-MM-JJ)"},
     "value_type_boolean": {"en": "yes or no", "fr": "oui ou non"},
     "fact_notes_in_english": {"en": "Notes (in English)", "fr": "Remarques (en anglais)"},
+    "takeaway_stage_one": {
+        "en": "{clinical} of the {total} actors stating a stage is in clinical trials (phase 1 to 3); {marketed}",
+        "fr": "{clinical} des {total} acteurs qui indiquent un stade est en essais cliniques (phase 1 à 3) ; "
+        "{marketed}",
+    },
+    "stage_marketed": {"en": "{count} have a product on the market.", "fr": "{count} ont un produit commercialisé."},
+    "stage_marketed_one": {"en": "{count} has a product on the market.", "fr": "{count} a un produit commercialisé."},
     "language": {"en": "Language", "fr": "Langue"},
     "choose": {"en": "All", "fr": "Tous"},
     "filters": {"en": "Filters", "fr": "Filtres"},
@@ -311,10 +318,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Aucun acteur affiché n'indique à la fois un domaine thérapeutique et une modalité.",
     },
     "takeaway_stage": {
-        "en": "{clinical} of the {total} actors stating a stage are in clinical trials (phase 1 to 3); "
-        "{marketed} have a product on the market.",
+        "en": "{clinical} of the {total} actors stating a stage are in clinical trials (phase 1 to 3); {marketed}",
         "fr": "{clinical} des {total} acteurs qui indiquent un stade sont en essais cliniques (phase 1 à 3) ; "
-        "{marketed} ont un produit commercialisé.",
+        "{marketed}",
     },
     "takeaway_stage_none": {
         "en": "No actor shown states a development stage.",

@@ -231,7 +231,7 @@ def test_describe_matrix_agrees_with_its_count(count, lang, verb):
         (
             {"b2"},
             "fr",
-            "1 des 1 acteurs qui indiquent un stade sont en essais cliniques (phase 1 à 3) ; 0 ont un produit "
+            "1 des 1 acteurs qui indiquent un stade est en essais cliniques (phase 1 à 3) ; 0 a un produit "
             "commercialisé.",
         ),
         ({"h1", "f1"}, "en", "No actor shown states a development stage."),
@@ -240,6 +240,45 @@ def test_describe_matrix_agrees_with_its_count(count, lang, verb):
 def test_describe_stages(tiny, kept, lang, expected):
     actors = tiny.actors[tiny.actors["id"].isin(kept)]
     assert describe_stages(build_stage_points(actors, tiny.taxonomy, lang), tiny.taxonomy, lang) == expected
+
+
+def _stage_points(clinical: int, marketed: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"stage": ["phase_2", "marketed", "discovery"], "count": [clinical, marketed, 3]},
+    )
+
+
+@pytest.mark.parametrize(
+    ("clinical", "marketed", "lang", "expected"),
+    [
+        (
+            1,
+            1,
+            "en",
+            "1 of the 5 actors stating a stage is in clinical trials (phase 1 to 3); 1 has a product on the market.",
+        ),
+        (
+            2,
+            0,
+            "en",
+            "2 of the 5 actors stating a stage are in clinical trials (phase 1 to 3); 0 have a product on the market.",
+        ),
+        (
+            1,
+            2,
+            "fr",
+            "1 des 6 acteurs qui indiquent un stade est en essais cliniques (phase 1 à 3) ; 2 ont un produit commercialisé.",
+        ),
+        (
+            2,
+            1,
+            "fr",
+            "2 des 6 acteurs qui indiquent un stade sont en essais cliniques (phase 1 à 3) ; 1 a un produit commercialisé.",
+        ),
+    ],
+)
+def test_describe_stages_agrees_with_each_count(clinical, marketed, lang, expected):
+    assert describe_stages(_stage_points(clinical, marketed), TAXONOMY, lang) == expected
 
 
 def test_stage_points_in_stage_order(tiny):
