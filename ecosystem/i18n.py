@@ -35,6 +35,20 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "stage_marketed": {"en": "{count} have a product on the market.", "fr": "{count} ont un produit commercialisé."},
     "stage_marketed_one": {"en": "{count} has a product on the market.", "fr": "{count} a un produit commercialisé."},
+    "goal_rounds_undisclosed_one": {
+        "en": "Plus {count} round whose amount was not disclosed.",
+        "fr": "Plus {count} levée au montant non communiqué.",
+    },
+    "goal_late_stage_one": {
+        "en": "{count} company in this dataset has its most advanced programme in phase 2 or 3 "
+        "(a count of companies, not of antibodies).",
+        "fr": "{count} entreprise de ce jeu de données a son programme le plus avancé en phase 2 ou 3 "
+        "(un nombre d'entreprises, pas d'anticorps).",
+    },
+    "goal_acquisitions_one": {
+        "en": "Also recorded: at least {count} company of the area acquired since {since}.",
+        "fr": "Également recensé : au moins {count} entreprise du territoire rachetée depuis le {since}.",
+    },
     "language": {"en": "Language", "fr": "Langue"},
     "choose": {"en": "All", "fr": "Tous"},
     "filters": {"en": "Filters", "fr": "Filtres"},
@@ -256,8 +270,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Aucune levée recensée depuis le {since} dans ce jeu de données, qui peut être incomplet.",
     },
     "goal_rounds_undisclosed": {
-        "en": "Plus {count} round(s) whose amount was not disclosed.",
-        "fr": "Plus {count} levée(s) au montant non communiqué.",
+        "en": "Plus {count} rounds whose amount was not disclosed.",
+        "fr": "Plus {count} levées au montant non communiqué.",
     },
     "goal_late_stage": {
         "en": "{count} companies in this dataset have their most advanced programme in phase 2 or 3 "
