@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .i18n import t
 from .load import ACTORS
 from .schema import load_schema
 
@@ -43,10 +44,31 @@ def build_about(data_dir: str | Path, lang: str) -> dict[str, str]:
     return about
 
 
-def build_dictionary(data_dir: str | Path, resource: str = ACTORS) -> pd.DataFrame:
-    """The columns of a resource as the descriptor declares them."""
+# A Table Schema type as the reader calls it (catalogue keys).
+VALUE_TYPES = {
+    "string": "value_type_string",
+    "integer": "value_type_integer",
+    "number": "value_type_number",
+    "date": "value_type_date",
+    "boolean": "value_type_boolean",
+}
+
+
+def describe_field(field: dict, lang: str) -> str:
+    """A field's description in `lang`: the descriptor's `description_<lang>` (`description` is the English)."""
+    english = field.get("description", "")
+    return (field.get(f"description_{lang}") or english) if lang != "en" else english
+
+
+def build_dictionary(data_dir: str | Path, lang: str = "en", resource: str = ACTORS) -> pd.DataFrame:
+    """The columns of a resource as the descriptor declares them, headers and descriptions in `lang`.
+
+    Column names stay as they are in the files (they are what a reader joins on).
+    """
     fields = load_schema(data_dir).fields(resource)
-    return pd.DataFrame(
-        [{"column": f["name"], "type": f["type"], "description": f.get("description", "")} for f in fields],
-        columns=["column", "type", "description"],
-    )
+    headers = [t("dictionary_column", lang), t("dictionary_type", lang), t("dictionary_description", lang)]
+    rows = [
+        (f["name"], t(VALUE_TYPES[f["type"]], lang) if f["type"] in VALUE_TYPES else f["type"], describe_field(f, lang))
+        for f in fields
+    ]
+    return pd.DataFrame(rows, columns=headers)

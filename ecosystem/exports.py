@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import columns as C
 from . import vocabularies as V
+from .formatting import format_day
 from .i18n import t
 from .load import ACTORS, MILESTONES, RELATIONS, Dataset
 from .paths import STATIC_DIR, STATIC_URL
@@ -26,6 +27,7 @@ from .paths import STATIC_DIR, STATIC_URL
 # A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets
 # (the full-width forms too, in some locales); OWASP's advice is to prefix a quote.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
@@ -45,12 +47,37 @@ def export_columns(dataset: Dataset) -> list[str]:
     return [*dataset.schema.columns(ACTORS), *C.DERIVED]
 
 
-def build_actor_table(dataset: Dataset, actors: pd.DataFrame) -> pd.DataFrame:
-    """The listed actors with the package's column names, stable ids, formulas made inert."""
+LABEL_SUFFIX = "_label"
+
+
+def build_actor_table(dataset: Dataset, actors: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The listed actors with the package's column names, stable ids, formulas made inert.
+
+    With `lang`, each vocabulary column is followed by `<column>_label`: its ids as the reader reads them,
+    so that a spreadsheet is readable without the taxonomy files while the ids stay for joins.
+    """
     frame = actors[export_columns(dataset)].copy()
     for column in dataset.schema.multi_valued(ACTORS):
         frame[column] = frame[column].map(lambda items: ";".join(items) if isinstance(items, tuple) else items)
+    if lang is not None:
+        for vocabulary_column in dataset.schema.vocabulary_columns:
+            if vocabulary_column.resource != ACTORS or vocabulary_column.column not in frame.columns:
+                continue
+            labels = build_label_column(dataset, actors[vocabulary_column.column], vocabulary_column.vocabulary, lang)
+            position = list(frame.columns).index(vocabulary_column.column) + 1
+            frame.insert(position, vocabulary_column.column + LABEL_SUFFIX, labels)
     return neutralise_frame(frame)
+
+
+def build_label_column(dataset: Dataset, values: pd.Series, vocabulary: str, lang: str) -> list[str]:
+    """Ids (or tuples of ids) as labels in `lang`, '; '-separated for several items; empty stays empty."""
+    labels = {item: dataset.taxonomy.label(vocabulary, item, lang) for item in dataset.taxonomy.ids(vocabulary)}
+
+    def label(value) -> str:
+        items = value if isinstance(value, tuple | list) else [value] if isinstance(value, str) and value else []
+        return "; ".join(labels.get(item, item) for item in items)
+
+    return [label(value) for value in values]
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -58,9 +85,9 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def build_export_csv(dataset: Dataset, actors: pd.DataFrame) -> bytes:
-    """Exactly the listed actors as UTF-8 CSV that spreadsheets open (with a BOM for Excel)."""
-    return to_csv_bytes(build_actor_table(dataset, actors))
+def build_export_csv(dataset: Dataset, actors: pd.DataFrame, lang: str | None = None) -> bytes:
+    """Exactly the listed actors as UTF-8 CSV that spreadsheets open (with a BOM for Excel); labels in `lang`."""
+    return to_csv_bytes(build_actor_table(dataset, actors, lang))
 
 
 @dataclass(frozen=True)
@@ -82,8 +109,8 @@ def build_export_about(provenance: Provenance, filter_words: str, rows: int, lan
         ("export_rows", str(rows)),
         ("export_citation", provenance.citation),
         ("export_licence", provenance.licence),
-        ("export_release", provenance.release),
-        ("export_data_as_of", provenance.data_as_of),
+        ("export_release", re.sub(ISO_DAY, lambda day: format_day(day[0], lang), provenance.release)),
+        ("export_data_as_of", format_day(provenance.data_as_of, lang)),
         ("data_dictionary", t("export_dictionary", lang)),
     ]
     return pd.DataFrame(
@@ -102,7 +129,7 @@ def build_export_xlsx(
     """The listed actors, then what the list is (filter in words, link, licence), then the column dictionary."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        build_actor_table(dataset, actors).to_excel(writer, sheet_name="actors", index=False)
+        build_actor_table(dataset, actors, lang).to_excel(writer, sheet_name="actors", index=False)
         neutralise_frame(build_export_about(provenance, filter_words, len(actors), lang)).to_excel(
             writer, sheet_name="about", index=False
         )

@@ -15,7 +15,7 @@ from babel.dates import format_date
 
 from . import columns as C
 from . import vocabularies as V
-from .formatting import LOCALES, format_count, format_day, format_euros
+from .formatting import LOCALES, format_count, format_day, format_euros, plural_category
 from .i18n import t
 from .load import Dataset, read_resource
 from .schema import load_schema
@@ -279,17 +279,26 @@ def describe_progress(progress: GoalProgress, lang: str) -> str:
             since=since,
         )
         if progress.undisclosed:
-            text += " " + t("goal_rounds_undisclosed", lang, count=format_count(progress.undisclosed, lang))
+            key = "goal_rounds_undisclosed_one" if _one(progress.undisclosed, lang) else "goal_rounds_undisclosed"
+            text += " " + t(key, lang, count=format_count(progress.undisclosed, lang))
         return text
     if goal.measure == "late_stage_actors":
-        return t("goal_late_stage", lang, count=format_count(int(progress.value), lang))
+        count = int(progress.value)
+        key = "goal_late_stage_one" if _one(count, lang) else "goal_late_stage"
+        return t(key, lang, count=format_count(count, lang))
     if not progress.value:
         return t("goal_companies_none", lang, since=since)
     return t("goal_companies", lang, count=format_count(int(progress.value), lang), since=since)
 
 
 def describe_acquisitions(acquisitions: pd.DataFrame, since: str, lang: str) -> str:
-    return t("goal_acquisitions", lang, count=format_count(len(acquisitions), lang), since=format_day(since, lang))
+    key = "goal_acquisitions_one" if _one(len(acquisitions), lang) else "goal_acquisitions"
+    return t(key, lang, count=format_count(len(acquisitions), lang), since=format_day(since, lang))
+
+
+def _one(count: int, lang: str) -> bool:
+    """Whether `count` takes the singular in `lang` (French: 0 and 1; English: 1)."""
+    return plural_category(count, lang) == "one"
 
 
 def build_evidence_table(progress: GoalProgress, lang: str) -> pd.DataFrame:

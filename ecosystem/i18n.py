@@ -14,6 +14,41 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_actor": {"en": "Actor profile", "fr": "Fiche acteur"},
     "page_about": {"en": "About the data", "fr": "À propos des données"},
     "data_dictionary": {"en": "What each column means", "fr": "Signification des colonnes"},
+    "takeaway_matrix_one": {
+        "en": "{count} of the {total} actors shown works on {area} with {modality}, the most frequent combination.",
+        "fr": "{count} des {total} acteurs affichés travaille sur {area} avec {modality}, la combinaison la "
+        "plus fréquente.",
+    },
+    "dictionary_column": {"en": "Column", "fr": "Colonne"},
+    "dictionary_type": {"en": "Type", "fr": "Type de valeur"},
+    "dictionary_description": {"en": "What it holds", "fr": "Ce qu'elle contient"},
+    "value_type_string": {"en": "text", "fr": "texte"},
+    "value_type_integer": {"en": "whole number", "fr": "nombre entier"},
+    "value_type_number": {"en": "number", "fr": "nombre"},
+    "value_type_date": {"en": "date (YYYY-MM-DD)", "fr": "date (AAAA-MM-JJ)"},
+    "value_type_boolean": {"en": "yes or no", "fr": "oui ou non"},
+    "fact_notes_in_english": {"en": "Notes (in English)", "fr": "Remarques (en anglais)"},
+    "takeaway_stage_one": {
+        "en": "{clinical} of the {total} actors stating a stage is in clinical trials (phase 1 to 3); {marketed}",
+        "fr": "{clinical} des {total} acteurs qui indiquent un stade est en essais cliniques (phase 1 à 3) ; "
+        "{marketed}",
+    },
+    "stage_marketed": {"en": "{count} have a product on the market.", "fr": "{count} ont un produit commercialisé."},
+    "stage_marketed_one": {"en": "{count} has a product on the market.", "fr": "{count} a un produit commercialisé."},
+    "goal_rounds_undisclosed_one": {
+        "en": "Plus {count} round whose amount was not disclosed.",
+        "fr": "Plus {count} levée au montant non communiqué.",
+    },
+    "goal_late_stage_one": {
+        "en": "{count} company in this dataset has its most advanced programme in phase 2 or 3 "
+        "(a count of companies, not of antibodies).",
+        "fr": "{count} entreprise de ce jeu de données a son programme le plus avancé en phase 2 ou 3 "
+        "(un nombre d'entreprises, pas d'anticorps).",
+    },
+    "goal_acquisitions_one": {
+        "en": "Also recorded: at least {count} company of the area acquired since {since}.",
+        "fr": "Également recensé : au moins {count} entreprise du territoire rachetée depuis le {since}.",
+    },
     "language": {"en": "Language", "fr": "Langue"},
     "choose": {"en": "All", "fr": "Tous"},
     "filters": {"en": "Filters", "fr": "Filtres"},
@@ -235,8 +270,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Aucune levée recensée depuis le {since} dans ce jeu de données, qui peut être incomplet.",
     },
     "goal_rounds_undisclosed": {
-        "en": "Plus {count} round(s) whose amount was not disclosed.",
-        "fr": "Plus {count} levée(s) au montant non communiqué.",
+        "en": "Plus {count} rounds whose amount was not disclosed.",
+        "fr": "Plus {count} levées au montant non communiqué.",
     },
     "goal_late_stage": {
         "en": "{count} companies in this dataset have their most advanced programme in phase 2 or 3 "
@@ -297,10 +332,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Aucun acteur affiché n'indique à la fois un domaine thérapeutique et une modalité.",
     },
     "takeaway_stage": {
-        "en": "{clinical} of the {total} actors stating a stage are in clinical trials (phase 1 to 3); "
-        "{marketed} have a product on the market.",
+        "en": "{clinical} of the {total} actors stating a stage are in clinical trials (phase 1 to 3); {marketed}",
         "fr": "{clinical} des {total} acteurs qui indiquent un stade sont en essais cliniques (phase 1 à 3) ; "
-        "{marketed} ont un produit commercialisé.",
+        "{marketed}",
     },
     "takeaway_stage_none": {
         "en": "No actor shown states a development stage.",

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from . import columns as C
 from . import vocabularies as V
 from .charts import add_type_traces, apply_layout, build_type_marker
-from .formatting import format_count, format_euros
+from .formatting import format_count, format_euros, plural_category
 from .i18n import t
 from .taxonomy import Taxonomy
 
@@ -90,7 +90,10 @@ def build_stage_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, t
 
 
 def describe_stages(points: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
-    """'4 of the 17 actors stating a stage are in clinical trials (phase 1 to 3); 6 have a product on the market.'"""
+    """'4 of the 17 actors stating a stage are in clinical trials (phase 1 to 3); 6 have a product on the market.'
+
+    Each verb agrees with its count ('1 … is', '1 … has'; French counts 0 as singular).
+    """
     total = int(points["count"].sum())
     if not total:
         return t("takeaway_stage_none", lang)
@@ -98,12 +101,15 @@ def describe_stages(points: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
     marketed_stages = taxonomy.ids_where(V.STAGES, C.ROLE, C.ROLE_MARKETED)
     clinical = int(points.loc[points["stage"].isin(clinical_stages), "count"].sum())
     marketed = int(points.loc[points["stage"].isin(marketed_stages), "count"].sum())
+    one = {"clinical": plural_category(clinical, lang) == "one", "marketed": plural_category(marketed, lang) == "one"}
     return t(
-        "takeaway_stage",
+        "takeaway_stage_one" if one["clinical"] else "takeaway_stage",
         lang,
         clinical=format_count(clinical, lang),
         total=format_count(total, lang),
-        marketed=format_count(marketed, lang),
+        marketed=t(
+            "stage_marketed_one" if one["marketed"] else "stage_marketed", lang, count=format_count(marketed, lang)
+        ),
     )
 
 

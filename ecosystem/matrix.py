@@ -7,11 +7,12 @@ import plotly.graph_objects as go
 
 from . import vocabularies as V
 from .charts import apply_layout, count_area_modality
-from .formatting import format_count
+from .formatting import format_count, plural_category
 from .i18n import t
 from .taxonomy import Taxonomy
 
 MATRIX_MARKER = 30
+POINT_COLUMNS = ("area", "modality", "area_label", "modality_label", "area_in_text", "modality_in_text")
 
 
 def build_matrix_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> pd.DataFrame:
@@ -23,13 +24,15 @@ def build_matrix_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> 
             "modality": modality,
             "area_label": taxonomy.label(V.AREAS, area, lang),
             "modality_label": taxonomy.label(V.MODALITIES, modality, lang),
+            "area_in_text": taxonomy.label_in_text(V.AREAS, area, lang),
+            "modality_in_text": taxonomy.label_in_text(V.MODALITIES, modality, lang),
             "count": int(table.loc[area, modality]),
         }
         for area in table.index
         for modality in table.columns
         if table.loc[area, modality] > 0
     ]
-    return pd.DataFrame(rows, columns=["area", "modality", "area_label", "modality_label", "count"])
+    return pd.DataFrame(rows, columns=[*POINT_COLUMNS, "count"])
 
 
 def build_matrix_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -128,15 +131,20 @@ def _points(event: Mapping | None) -> list:
 
 
 def describe_matrix(points: pd.DataFrame, total: int, lang: str) -> str:
-    """'9 of the 40 actors shown work on Oncology with Monoclonal antibodies, the most frequent pair.'"""
+    """'9 of the 40 actors shown work on cancers with monoclonal antibodies, the most frequent combination.'
+
+    The labels are the taxonomy's in-text forms: French takes its article ('sur les cancers avec des anticorps').
+    """
     if not len(points):
         return t("takeaway_matrix_none", lang)
     best = points.sort_values("count", ascending=False, kind="stable").iloc[0]
+    count = int(best["count"])
+    key = "takeaway_matrix_one" if plural_category(count, lang) == "one" else "takeaway_matrix"
     return t(
-        "takeaway_matrix",
+        key,
         lang,
         count=format_count(int(best["count"]), lang),
         total=format_count(total, lang),
-        area=best["area_label"],
-        modality=best["modality_label"],
+        area=best["area_in_text"],
+        modality=best["modality_in_text"],
     )

@@ -29,6 +29,18 @@ class Taxonomy:
         """The label in `lang`; the id itself when the item is unknown."""
         return self.row(vocabulary, item).get(f"label_{lang}") or item
 
+    def label_in_text(self, vocabulary: str, item: str, lang: str) -> str:
+        """The label as it reads inside a sentence: 'les cancers' / 'cancers' (`label_<lang>_in_text`).
+
+        A vocabulary without that column gives its label, lower-cased in English mid-sentence.
+        """
+        row = self.row(vocabulary, item)
+        written = row.get(f"label_{lang}_in_text")
+        if written:
+            return written
+        label = self.label(vocabulary, item, lang)
+        return label[:1].lower() + label[1:] if lang == "en" and row else label
+
     def labels(self, vocabulary: str, items, lang: str) -> list[str]:
         return [self.label(vocabulary, item, lang) for item in items]
 

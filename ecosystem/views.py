@@ -14,6 +14,8 @@ from .schema import Facet
 from .taxonomy import Taxonomy
 
 REGISTRY = "registry"
+# The curators write the actors' notes in English only: a page in another language says so beside them.
+NOTES_LANG = "en"
 # A registry record URL holds the identifier as its last path part or a query value; the directory shows just that.
 REGISTRY_DISPLAY = r"[/=]([0-9A-Za-z]{9,10})(?:&|$)"
 
@@ -28,41 +30,82 @@ def label_column(values: pd.Series, taxonomy: Taxonomy, vocabulary: str, lang: s
 
 @dataclass(frozen=True)
 class TableColumn:
-    """A column of a table the reader sees: its key in the table, its header, and how to show it."""
+    """A column of a table the reader sees: its key in the table, its header, how to show it, its width in pixels."""
 
     column: str
     label: str
     kind: str  # "text", "list" (several items), "year", "link"
+    width: int | None = None  # None: sized to its content
+
+
+# The directory's widths: what a reader needs (name, type, areas, modalities, stage, city: 940 px with the
+# selection column) fits the 980 px a 1440 px screen leaves beside the sidebar; the rest is a scroll away. A facet the descriptor adds takes the default width.
+DIRECTORY_WIDTHS = {
+    C.NAME: 190,
+    C.TYPE: 160,
+    C.AREAS: 170,
+    C.MODALITIES: 180,
+    C.STAGE: 150,
+    C.CITY: 90,
+    C.STATUS: 110,
+    C.FOUNDED: 90,
+    REGISTRY: 150,
+}
+# Facets shown after the city: the reader's second look.
+DIRECTORY_LATER = (C.STATUS,)
+# Rows the directory shows at once (about a 900 px screen's worth below the title), and the grid's row height.
+DIRECTORY_ROWS = 18
+ROW_HEIGHT = 35
 
 
 def build_directory_columns(dataset: Dataset, lang: str) -> list[TableColumn]:
-    """The directory's columns: the name, every facet of the descriptor, the city, the founding year, the registry.
+    """The directory's columns: the name, the descriptor's facets, the city, the founding year, the registry.
 
     A facet's header is its catalogue key `col_<column>`: a facet added to the descriptor shows here.
     """
-    facets = [
-        TableColumn(facet.column, t(f"col_{facet.column}", lang), "list" if facet.multi else "text")
-        for facet in dataset.schema.facets
-    ]
+
+    def facet_column(facet: Facet) -> TableColumn:
+        kind = "list" if facet.multi else "text"
+        return TableColumn(facet.column, t(f"col_{facet.column}", lang), kind, DIRECTORY_WIDTHS.get(facet.column))
+
+    facets = dataset.schema.facets
     return [
-        TableColumn(C.NAME, t("col_name", lang), "text"),
-        *facets,
-        TableColumn(C.CITY, t("col_city", lang), "text"),
-        TableColumn(C.FOUNDED, t("col_founded", lang), "year"),
-        TableColumn(REGISTRY, t("col_identifiers", lang), "link"),
+        TableColumn(C.NAME, t("col_name", lang), "text", DIRECTORY_WIDTHS[C.NAME]),
+        *(facet_column(facet) for facet in facets if facet.column not in DIRECTORY_LATER),
+        TableColumn(C.CITY, t("col_city", lang), "text", DIRECTORY_WIDTHS[C.CITY]),
+        *(facet_column(facet) for facet in facets if facet.column in DIRECTORY_LATER),
+        TableColumn(C.FOUNDED, t("col_founded", lang), "year", DIRECTORY_WIDTHS[C.FOUNDED]),
+        TableColumn(REGISTRY, t("col_identifiers", lang), "link", DIRECTORY_WIDTHS[REGISTRY]),
     ]
+
+
+def measure_table_height(rows: int, shown: int = DIRECTORY_ROWS) -> int:
+    """Pixels for a grid of `rows` rows: every row up to `shown`, then it scrolls (header and border included)."""
+    return ROW_HEIGHT * (max(min(rows, shown), 1) + 1) + 3
 
 
 def build_directory_table(dataset: Dataset, actors: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per actor, in the columns of `build_directory_columns`, taxonomy ids shown as labels."""
+    """One row per actor, in the columns of `build_directory_columns`, taxonomy ids shown as labels.
+
+    Missing values are empty: the founding year a nullable integer, no link an empty string, so no cell reads None.
+    """
     taxonomy = dataset.taxonomy
     table = pd.DataFrame(index=actors.index.to_list())
-    table[C.NAME] = actors[C.NAME].to_list()
-    for facet in dataset.schema.facets:
-        table[facet.column] = label_column(actors[facet.column], taxonomy, facet.vocabulary, lang, multi=facet.multi)
-    table[C.CITY] = actors[C.CITY].to_list()
-    table[C.FOUNDED] = actors[C.FOUNDED].astype("Int64").to_numpy()
-    table[REGISTRY] = build_identifier_links(dataset, actors).to_list()
+    facets = {facet.column: facet for facet in dataset.schema.facets}
+    for column in build_directory_columns(dataset, lang):
+        if column.column in facets:
+            facet = facets[column.column]
+            table[column.column] = label_column(
+                actors[column.column], taxonomy, facet.vocabulary, lang, multi=facet.multi
+            )
+        elif column.column == C.FOUNDED:
+            table[C.FOUNDED] = (
+                pd.to_numeric(actors[C.FOUNDED], errors="coerce").round().astype("Int64").set_axis(table.index)
+            )
+        elif column.column == REGISTRY:
+            table[REGISTRY] = build_identifier_links(dataset, actors).fillna("").to_list()
+        else:
+            table[column.column] = actors[column.column].fillna("").astype(str).to_list()
     return table
 
 
@@ -224,7 +267,8 @@ def build_actor_facts(actor: pd.Series, dataset: Dataset, lang: str) -> list[tup
             (t("col_identifiers", lang), " · ".join(f"{label} {_link(url, value)}" for label, value, url in registries))
         )
     if actor[C.NOTES]:
-        facts.append((t("fact_notes", lang), escape_markdown(actor[C.NOTES])))
+        notes_label = t("fact_notes", lang) if lang == NOTES_LANG else t("fact_notes_in_english", lang)
+        facts.append((notes_label, escape_markdown(actor[C.NOTES])))
     return facts
 
 

@@ -32,5 +32,14 @@ if page:
             st.header(headings[page.lang])
             st.markdown(about[key])
     st.header(page.t("data_dictionary"))
-    st.dataframe(ui.load_cached_dictionary(page.dataset.data_dir), hide_index=True, width="stretch")
+    dictionary = ui.load_cached_dictionary(page.dataset.data_dir, page.lang)
+    column, kind = dictionary.columns[:2]
+    st.dataframe(
+        dictionary,
+        hide_index=True,
+        width="stretch",
+        height="content",
+        placeholder="",
+        column_config={column: st.column_config.TextColumn(width=150), kind: st.column_config.TextColumn(width=120)},
+    )
     st.caption(page.t("data_licence", licence=page.dataset.schema.licence_name))

@@ -5,7 +5,7 @@ import streamlit as st
 from ecosystem import ui
 from ecosystem.exports import build_export_csv, build_export_xlsx
 from ecosystem.share import describe_filters
-from ecosystem.views import build_directory_columns, build_directory_table
+from ecosystem.views import build_directory_columns, build_directory_table, measure_table_height
 
 page = ui.page_setup()
 if page:
@@ -17,17 +17,19 @@ if page:
         table,
         hide_index=True,
         width="stretch",
+        height=measure_table_height(len(table)),
+        placeholder="",
         on_select="rerun",
         selection_mode="single-row",
         key="directory_table",
         column_config=ui.build_column_config(build_directory_columns(dataset, lang)),
     )
-    provenance, dictionary = page.provenance, ui.load_cached_dictionary(dataset.data_dir)
+    provenance, dictionary = page.provenance, ui.load_cached_dictionary(dataset.data_dir, lang)
     filter_words = describe_filters(page.state.filters, dataset, lang)
     left, right = st.columns(2)
     left.download_button(
         page.t("download_csv"),
-        data=lambda: build_export_csv(dataset, actors),
+        data=lambda: build_export_csv(dataset, actors, lang),
         file_name="marseille-immunology-actors.csv",
         mime="text/csv",
         icon=":material/download:",

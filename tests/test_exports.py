@@ -275,3 +275,40 @@ def test_inliner_handles_any_static_script_stylesheet_and_image(tmp_path):
         inline_static_assets('<script src="/app/static/lib/missing.js"></script>', tmp_path)
     with pytest.raises(AssetError):
         inline_static_assets('<script src="/app/static/../../etc/passwd"></script>', tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("lang", "type_label", "modalities_label"),
+    [
+        ("en", "Biotech", "Monoclonal antibodies; Multispecific antibodies"),
+        ("fr", "Biotech", "Anticorps monoclonaux; Anticorps multispécifiques"),
+    ],
+)
+def test_csv_keeps_ids_with_labels_beside_them(mini, lang, type_label, modalities_label):
+    table = pd.read_csv(
+        io.BytesIO(build_export_csv(mini, mini.actors, lang)), dtype=str, keep_default_na=False, encoding="utf-8-sig"
+    )
+    columns = list(table.columns)
+    assert columns.index("type_label") == columns.index(C.TYPE) + 1
+    assert columns.index("modalities_label") == columns.index(C.MODALITIES) + 1
+    beta = table.set_index(C.ID).loc["beta-bio"]
+    assert beta[C.TYPE] == "biotech"
+    assert beta["type_label"] == type_label
+    assert beta[C.MODALITIES] == "monoclonal_antibody;multispecific_antibody"
+    assert beta["modalities_label"] == modalities_label
+    assert table.set_index(C.ID).loc["eta-fund", "stage_label"] == ""
+
+
+@pytest.mark.parametrize(("lang", "status"), [("en", "Acquired"), ("fr", "Racheté")])
+def test_xlsx_labels_dictionary_and_dates_in_the_readers_language(mini, lang, status):
+    data = build_export_xlsx(mini, mini.actors, build_dictionary(MINI, lang), PROVENANCE, "", lang)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    rows = _sheet(book, "actors")
+    header = rows[0]
+    gamma = dict(zip(header, next(row for row in rows if row[0] == "gamma-dx"), strict=True))
+    assert gamma["status_label"] == status
+    about = [str(value) for row in _sheet(book, "about") for value in row]
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", value) for value in about if "://" not in value)
+    dictionary = _sheet(book, "dictionary")
+    french = {"Colonne", "Ce qu'elle contient"}
+    assert (lang == "fr") == bool(french & set(dictionary[0]))

@@ -1,5 +1,6 @@
 """The goals tracker: which records count towards each goal, and how the figure is worded."""
 
+import pandas as pd
 import pytest
 
 from ecosystem import columns as C
@@ -155,14 +156,14 @@ def test_share_is_capped(value, target, share):
             "eur",
             "en",
             "At least €42.5M over 2 disclosed rounds since 12 May 2023, as recorded in this dataset, which may "
-            "be incomplete. Plus 1 round(s) whose amount was not disclosed.",
+            "be incomplete. Plus 1 round whose amount was not disclosed.",
         ),
         (
             "funding_rounds",
             "eur",
             "fr",
             "Au moins 42,5\xa0M\xa0€ sur 2 levées au montant publié depuis le 12 mai 2023, d'après ce jeu de "
-            "données, qui peut être incomplet. Plus 1 levée(s) au montant non communiqué.",
+            "données, qui peut être incomplet. Plus 1 levée au montant non communiqué.",
         ),
         ("", "count", "en", "Not recorded in this dataset."),
         ("", "count", "fr", "Non recensé dans ce jeu de données."),
@@ -187,6 +188,35 @@ def test_nothing_recorded_is_said_plainly(tmp_path):
     assert describe_progress(measure_goal(empty, goal("funding_rounds", unit="eur")), "en") == (
         "No round recorded since 12 May 2023 in this dataset, which may be incomplete."
     )
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "expected"),
+    [
+        (0, "en", "Also recorded: at least 0 companies of the area acquired since 1 May 2023."),
+        (1, "en", "Also recorded: at least 1 company of the area acquired since 1 May 2023."),
+        (0, "fr", "Également recensé : au moins 0 entreprise du territoire rachetée depuis le 1er mai 2023."),
+        (1, "fr", "Également recensé : au moins 1 entreprise du territoire rachetée depuis le 1er mai 2023."),
+        (3, "fr", "Également recensé : au moins 3 entreprises du territoire rachetées depuis le 1er mai 2023."),
+    ],
+)
+def test_acquisitions_sentence_agrees_and_dates_in_words(count, lang, expected):
+    from ecosystem.goals import describe_acquisitions
+
+    acquisitions = pd.DataFrame({"actor": [f"a{number}" for number in range(count)]})
+    assert describe_acquisitions(acquisitions, "2023-05-01", lang).replace("\u00a0", " ") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "1 company in this dataset has its most advanced programme in phase 2 or 3"),
+        ("fr", "1 entreprise de ce jeu de données a son programme le plus avancé en phase 2 ou 3"),
+    ],
+)
+def test_late_stage_sentence_agrees_with_one(tmp_path, lang, expected):
+    one = build_tiny(tmp_path, [actor("late-bio", type="biotech", stage="phase_2")])
+    assert describe_progress(measure_goal(one, goal("late_stage_actors")), lang).startswith(expected)
 
 
 @pytest.mark.parametrize(

@@ -142,13 +142,13 @@ def test_matrix_table_has_labels_not_ids(tiny):
         (
             {"b1", "b2", "b3", "d1", "h1", "f1"},
             "en",
-            "3 of the 6 actors shown work on Cancers with Monoclonal antibodies, the most frequent combination.",
+            "3 of the 6 actors shown work on cancers with monoclonal antibodies, the most frequent combination.",
         ),
         (
             {"d1"},
             "fr",
-            "1 des 1 acteurs affichés travaillent sur Maladies infectieuses avec Diagnostic, la combinaison la plus "
-            "fréquente.",
+            "1 des 1 acteurs affichés travaille sur les maladies infectieuses avec le diagnostic, la combinaison la "
+            "plus fréquente.",
         ),
         ({"f1"}, "en", "No actor shown states both a therapeutic area and a modality."),
     ],
@@ -156,6 +156,68 @@ def test_matrix_table_has_labels_not_ids(tiny):
 def test_describe_matrix(tiny, kept, lang, expected):
     actors = tiny.actors[tiny.actors["id"].isin(kept)]
     assert describe_matrix(build_matrix_points(actors, tiny.taxonomy, lang), len(actors), lang) == expected
+
+
+# How each area and modality reads inside the takeaway: French with its article, English in lower case.
+AREAS_IN_TEXT = {
+    "oncology": ("cancers", "les cancers"),
+    "autoimmune": ("auto-immune diseases", "les maladies auto-immunes"),
+    "chronic_inflammatory": ("chronic inflammatory diseases", "les maladies inflammatoires chroniques"),
+    "infectious": ("infectious diseases", "les maladies infectieuses"),
+    "allergy": ("allergy", "l'allergie"),
+    "transplantation": ("transplantation", "la transplantation"),
+    "other": ("other areas", "d'autres domaines"),
+}
+MODALITIES_IN_TEXT = {
+    "monoclonal_antibody": ("monoclonal antibodies", "des anticorps monoclonaux"),
+    "multispecific_antibody": ("multispecific antibodies", "des anticorps multispécifiques"),
+    "antibody_drug_conjugate": ("antibody-drug conjugates", "des anticorps conjugués (ADC)"),
+    "cell_therapy": ("cell therapies (CAR and others)", "des thérapies cellulaires (CAR et autres)"),
+    "extracellular_vesicles": ("extracellular vesicles", "des vésicules extracellulaires"),
+    "vaccine": ("vaccines", "des vaccins"),
+    "small_molecule": ("small molecules", "des petites molécules"),
+    "diagnostics": ("diagnostics", "le diagnostic"),
+    "services_platform": ("services and platforms", "des services et des plateformes"),
+    "other": ("other modalities", "d'autres modalités"),
+}
+
+
+def test_every_area_and_modality_has_its_reading_in_a_sentence():
+    assert set(AREAS_IN_TEXT) == set(TAXONOMY.ids("areas"))
+    assert set(MODALITIES_IN_TEXT) == set(TAXONOMY.ids("modalities"))
+
+
+def _pair(area: str, modality: str, count: int, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "area": area,
+                "modality": modality,
+                "area_label": TAXONOMY.label("areas", area, lang),
+                "modality_label": TAXONOMY.label("modalities", modality, lang),
+                "area_in_text": TAXONOMY.label_in_text("areas", area, lang),
+                "modality_in_text": TAXONOMY.label_in_text("modalities", modality, lang),
+                "count": count,
+            }
+        ]
+    )
+
+
+@pytest.mark.parametrize(("area", "forms"), sorted(AREAS_IN_TEXT.items()))
+@pytest.mark.parametrize(("modality", "modality_forms"), sorted(MODALITIES_IN_TEXT.items()))
+def test_describe_matrix_reads_every_pair(area, forms, modality, modality_forms):
+    english = describe_matrix(_pair(area, modality, 9, "en"), 40, "en")
+    french = describe_matrix(_pair(area, modality, 9, "fr"), 40, "fr")
+    assert english.startswith(f"9 of the 40 actors shown work on {forms[0]} with {modality_forms[0]}, ")
+    assert french.startswith(f"9 des 40 acteurs affichés travaillent sur {forms[1]} avec {modality_forms[1]}, ")
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "verb"),
+    [(1, "en", "works"), (2, "en", "work"), (1, "fr", "travaille"), (2, "fr", "travaillent")],
+)
+def test_describe_matrix_agrees_with_its_count(count, lang, verb):
+    assert f" {verb} " in describe_matrix(_pair("oncology", "vaccine", count, lang), 40, lang)
 
 
 @pytest.mark.parametrize(
@@ -169,7 +231,7 @@ def test_describe_matrix(tiny, kept, lang, expected):
         (
             {"b2"},
             "fr",
-            "1 des 1 acteurs qui indiquent un stade sont en essais cliniques (phase 1 à 3) ; 0 ont un produit "
+            "1 des 1 acteurs qui indiquent un stade est en essais cliniques (phase 1 à 3) ; 0 a un produit "
             "commercialisé.",
         ),
         ({"h1", "f1"}, "en", "No actor shown states a development stage."),
@@ -178,6 +240,45 @@ def test_describe_matrix(tiny, kept, lang, expected):
 def test_describe_stages(tiny, kept, lang, expected):
     actors = tiny.actors[tiny.actors["id"].isin(kept)]
     assert describe_stages(build_stage_points(actors, tiny.taxonomy, lang), tiny.taxonomy, lang) == expected
+
+
+def _stage_points(clinical: int, marketed: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"stage": ["phase_2", "marketed", "discovery"], "count": [clinical, marketed, 3]},
+    )
+
+
+@pytest.mark.parametrize(
+    ("clinical", "marketed", "lang", "expected"),
+    [
+        (
+            1,
+            1,
+            "en",
+            "1 of the 5 actors stating a stage is in clinical trials (phase 1 to 3); 1 has a product on the market.",
+        ),
+        (
+            2,
+            0,
+            "en",
+            "2 of the 5 actors stating a stage are in clinical trials (phase 1 to 3); 0 have a product on the market.",
+        ),
+        (
+            1,
+            2,
+            "fr",
+            "1 des 6 acteurs qui indiquent un stade est en essais cliniques (phase 1 à 3) ; 2 ont un produit commercialisé.",
+        ),
+        (
+            2,
+            1,
+            "fr",
+            "2 des 6 acteurs qui indiquent un stade sont en essais cliniques (phase 1 à 3) ; 1 a un produit commercialisé.",
+        ),
+    ],
+)
+def test_describe_stages_agrees_with_each_count(clinical, marketed, lang, expected):
+    assert describe_stages(_stage_points(clinical, marketed), TAXONOMY, lang) == expected
 
 
 def test_stage_points_in_stage_order(tiny):

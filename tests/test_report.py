@@ -66,7 +66,10 @@ def test_read_sections_missing_file(tmp_path):
     assert read_sections(tmp_path / "README.md") == {}
 
 
-def test_dictionary_lists_descriptor_fields():
-    dictionary = build_dictionary(MINI)
-    assert dictionary["column"].iloc[0] == "id"
-    assert dictionary["description"].map(bool).all()
+@pytest.mark.parametrize(
+    ("lang", "column", "description"), [("en", "Column", "What it holds"), ("fr", "Colonne", "Ce qu'elle contient")]
+)
+def test_dictionary_lists_descriptor_fields(lang, column, description):
+    dictionary = build_dictionary(MINI, lang)
+    assert dictionary[column].iloc[0] == "id"
+    assert dictionary[description].map(bool).all()

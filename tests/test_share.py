@@ -109,7 +109,7 @@ RELEASE = Release(
         ),
         (
             "fr",
-            "Écosystème de l'immunologie à Marseille, version 0.3.0 du 1 décembre 2026. https://example.org/eco/somepage?tag=red. Licence\u00a0: CC BY 4.0.",
+            "Écosystème de l'immunologie à Marseille, version 0.3.0 du 1er décembre 2026. https://example.org/eco/somepage?tag=red. Licence\u00a0: CC BY 4.0.",
         ),
     ],
 )

@@ -139,6 +139,11 @@ def test_charts_build(mini, lang):
     [
         ("2026-11-27", "fr", "27 novembre 2026"),
         ("2026-11-27", "en", "27 November 2026"),
+        ("2026-12-01", "fr", "1er décembre 2026"),
+        ("2026-12-01", "en", "1 December 2026"),
+        ("2027-01-01", "fr", "1er janvier 2027"),
+        ("2026-12-11", "fr", "11 décembre 2026"),
+        ("2026-12-21", "fr", "21 décembre 2026"),
         ("1999", "en", "1999"),
         ("", "en", ""),
         ("not a date", "fr", "not a date"),
@@ -254,7 +259,7 @@ def test_directory_links_the_first_registry_record(mini):
     url = table.loc["alpha-lab", REGISTRY]
     assert "numNatStruct=200000001X" in url
     assert re.search(REGISTRY_DISPLAY, url)[1] == "200000001X"
-    assert pd.isna(table.loc["delta-pharma", REGISTRY])
+    assert table.loc["delta-pharma", REGISTRY] == ""  # empty, never None
 
 
 @pytest.mark.parametrize(
@@ -289,3 +294,49 @@ def test_headline_figures(mini, lang, rows, expected):
 
     actors = mini.actors if rows is None else mini.actors.loc[rows]
     assert build_headline_figures(mini, actors, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("en", "Notes"), ("fr", "Remarques (en anglais)")],
+)
+def test_actor_notes_say_their_language(mini, lang, label):
+    from ecosystem.views import build_actor_facts
+
+    actor = mini.find_actor("beta-bio").copy()
+    actor[C.NOTES] = "Renamed in 2019"
+    facts = dict(build_actor_facts(actor, mini, lang))
+    assert facts[label] == "Renamed in 2019"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_directory_cells_are_never_none_nan_or_nat(mini, lang):
+    from ecosystem.views import build_directory_columns
+
+    table = build_directory_table(mini, mini.actors, lang)
+    assert list(table.columns) == [column.column for column in build_directory_columns(mini, lang)]
+    shown = {str(value) for column in table.columns if table[column].dtype != "Int64" for value in table[column]}
+    assert not shown & {"None", "nan", "NaT", "<NA>"}
+    assert table[C.FOUNDED].dtype == "Int64"  # a missing year is a missing integer, shown empty
+    assert table.loc["eta-fund", C.FOUNDED] is pd.NA
+    assert table.loc["beta-bio", C.FOUNDED] == int(mini.find_actor("beta-bio")[C.FOUNDED])
+
+
+def test_directory_columns_a_reader_needs_fit_beside_the_sidebar(mini):
+    from ecosystem.views import build_directory_columns
+
+    columns = build_directory_columns(mini, "fr")
+    names = [column.column for column in columns]
+    needed = [C.NAME, C.TYPE, C.AREAS, C.MODALITIES, C.STAGE, C.CITY]
+    assert names[: len(needed)] == needed
+    # 1440 px leaves 980 px beside the sidebar; the row selection column takes 36
+    assert sum(column.width or 0 for column in columns[: len(needed)]) <= 980 - 36
+    assert all(column.width for column in columns)
+    assert all(column.label != column.column for column in columns)  # readable headers, not column names
+
+
+@pytest.mark.parametrize(("rows", "height"), [(0, 73), (1, 73), (5, 213), (18, 668), (160, 668)])
+def test_directory_height(rows, height):
+    from ecosystem.views import measure_table_height
+
+    assert measure_table_height(rows) == height

@@ -97,8 +97,8 @@ def load_cached_about(data_dir: str, lang: str) -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False)
-def load_cached_dictionary(data_dir: str) -> pd.DataFrame:
-    return build_dictionary(data_dir)
+def load_cached_dictionary(data_dir: str, lang: str) -> pd.DataFrame:
+    return build_dictionary(data_dir, lang)
 
 
 @st.cache_data(show_spinner=False)
