@@ -99,9 +99,12 @@ def generate_dataset(size: int, target: Path, source: Path = ROOT / "data", seed
     write_rows(target / "relations.csv", list(relations.columns), links)
 
     events = milestones.to_dict("records")
-    dated = [
-        {**rng.choice(events), C.ACTOR_ID: rng.choice(ids)}
-        for _ in range(int(size * len(milestones) / max(len(real), 1)))
-    ]
+    dated, taken = [], set()
+    for _ in range(int(size * len(milestones) / max(len(real), 1))):
+        event = {**rng.choice(events), C.ACTOR_ID: rng.choice(ids)}
+        key = (event[C.ACTOR_ID], event[C.KIND], str(event[C.DATE])[:4])
+        if key not in taken:  # one event of a kind a year per actor: the check would call a second a repeat
+            taken.add(key)
+            dated.append(event)
     write_rows(target / "milestones.csv", list(milestones.columns), dated)
     return target

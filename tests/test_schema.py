@@ -142,6 +142,9 @@ def extended(tmp_path_factory):
     )
     vocabulary = json.loads(json.dumps(next(r for r in descriptor["resources"] if r["name"] == "areas")))
     vocabulary.update(name="backing_kinds", title="Backing kinds", path="taxonomy/backing_kinds.csv")
+    vocabulary["schema"]["fields"] = [
+        f for f in vocabulary["schema"]["fields"] if f["name"] in ("id", "label_en", "label_fr")
+    ]
     descriptor["resources"].append(vocabulary)
     (target / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     (target / "taxonomy" / "backing_kinds.csv").write_text(
