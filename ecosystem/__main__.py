@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument(
                 "--write-readme", action="store_true", help="also refresh the report block of DATA_DIR/README.md"
             )
+            command.add_argument(
+                "--stale", action="store_true", help="what to re-check next: oldest records, quiet actors, top sources"
+            )
     inbox = commands.add_parser("suggestions", help="the correction inbox: export accepted suggestions, apply a patch")
     actions = inbox.add_subparsers(dest="action", required=True)
     export = actions.add_parser("export", help="accepted suggestions as a CSV patch (standard output or --out)")
@@ -60,6 +63,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{built.folder}: {built.release.version}, {len(built.files)} files and {built.zip.path}")
         return 0
     from .report import build_readme_report, build_report, write_readme_report
+
+    if args.stale:
+        from datetime import date
+
+        from .curation import build_curation_report
+        from .load import load_dataset
+
+        print(build_curation_report(load_dataset(data_dir), date.today()))
+        return 0
 
     if args.write_readme:
         changed = write_readme_report(data_dir / "README.md", build_readme_report(data_dir))

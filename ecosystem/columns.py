@@ -74,6 +74,7 @@ ROLE_PARENT = "parent"
 # Status roles (taxonomy/statuses.csv `role`).
 ROLE_ACQUIRED = "acquired"
 ROLE_ENDED = "ended"
+ROLE_PLANNED = "planned"
 # Place-kind role (taxonomy/place_kinds.csv `role`): a commune with its radius.
 ROLE_CITY = "city"
 # milestone kinds and stages (taxonomy/milestone_kinds.csv, taxonomy/stages.csv)

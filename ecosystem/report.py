@@ -7,6 +7,7 @@ import pandas as pd
 
 from . import columns as C
 from . import vocabularies as V
+from .curation import QUIET_YEARS, STALE_MONTHS, summarise
 from .load import ACTORS, load_dataset
 from .urlstate import SCOPE
 
@@ -67,6 +68,24 @@ def build_report(data_dir: str | Path | None = None, *, today: date | None = Non
     parts += [
         f"**Last verified more than 12 months ago**: {len(stale)}"
         + (" — " + ", ".join(f"`{i}`" for i in stale[C.ID]) if len(stale) else ""),
+        "",
+    ]
+    curation = summarise(dataset, today)
+    parts += [
+        "**To re-check** (`python -m ecosystem report --stale` lists them)",
+        "",
+        _table(
+            ["what", "count"],
+            [
+                [
+                    f"records (actors, relations, milestones) last verified over {STALE_MONTHS} months ago",
+                    f"{curation['stale']} of {curation['records']}",
+                ],
+                [f"actors planned, or with no milestone for {QUIET_YEARS} years", curation["quiet"]],
+                ["actors without a registry identifier", curation["without_registry"]],
+                ["distinct sources cited", curation["sources"]],
+            ],
+        ),
         "",
     ]
 
