@@ -37,7 +37,7 @@ SELECT_ZOOM = 13
 # The app's map fills the window's height, less what the page shows above it (title, counts) and below
 # (legend, download), so that both stay on screen; never shorter than MIN_MAP_HEIGHT.
 PAGE_MAP_HEIGHT = "calc(100vh - 330px)"
-EMBED_MAP_HEIGHT = "calc(100vh - 110px)"  # in another site's frame: the map and a caption
+EMBED_MAP_HEIGHT = "calc(100vh - 160px)"  # in another site's frame: the map and a caption
 MIN_MAP_HEIGHT = 320
 
 

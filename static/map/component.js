@@ -7,7 +7,8 @@
 
  data: {
    assets:   {css: [url, ...], js: [[url, ...], ...]}   script groups load in order
-   height:   pixels, or a CSS length that follows the window ("calc(100vh - 300px)"); minHeight: pixels
+   height:   pixels for the map and its legend, or a CSS length for the map alone, that follows
+             the window ("calc(100vh - 300px)"), never under minHeight pixels
    view:     [[south, west], [north, east]] or null; maxZoom: the closest zoom that view may open at
    tiles:    {url, attribution, maxZoom}
    backdrop: {outlinesUrl, labels, options}              see backdrop.js
@@ -121,8 +122,15 @@ export default function (component) {
     parentElement.appendChild(container);
   }
   const canvas = container.firstChild;
-  canvas.style.height = typeof data.height === "number" ? data.height + "px" : data.height;
-  canvas.style.minHeight = Math.min(data.minHeight || 0, typeof data.height === "number" ? data.height : Infinity) + "px";
+  if (typeof data.height === "number") {
+    // A height in pixels holds the map and its legend: the map takes what the legend leaves.
+    Object.assign(container.style, { height: data.height + "px", display: "flex", flexDirection: "column" });
+    Object.assign(canvas.style, { height: "auto", minHeight: "0", flex: "1 1 auto" });
+  } else {
+    // A height that follows the window is the map's own; the legend comes under it.
+    Object.assign(container.style, { height: "", display: "block" });
+    Object.assign(canvas.style, { height: data.height, minHeight: (data.minHeight || 0) + "px", flex: "" });
+  }
   const state = container.ecosystemMap || (container.ecosystemMap = {});
   state.legendStrip = container.lastChild;
   state.send = setTriggerValue;

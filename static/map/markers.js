@@ -129,9 +129,17 @@
           ringHtml(sample, "", 24, options.types, false) + "</span>" + escapeHtml(options.groupLegend) + "</span>"
       );
     }
+    var list = '<div style="display:flex;flex-wrap:wrap;gap:4px 16px;margin-top:4px">' + items.join("") + "</div>";
+    if (!options.legendTitle) {
+      // nothing to fold it under: the entries alone
+      var plain = document.createElement("div");
+      plain.className = "ecosystem-legend";
+      plain.style.font = details.style.font;
+      plain.innerHTML = list;
+      return plain;
+    }
     details.innerHTML =
-      '<summary style="cursor:pointer;font-weight:bold">' + escapeHtml(options.legendTitle || "") + "</summary>" +
-      '<div style="display:flex;flex-wrap:wrap;gap:4px 16px;margin-top:4px">' + items.join("") + "</div>";
+      '<summary style="cursor:pointer;font-weight:bold">' + escapeHtml(options.legendTitle) + "</summary>" + list;
     return details;
   }
 
