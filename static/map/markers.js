@@ -94,7 +94,8 @@
     var size = ringSize(count);
     var label = name ? '<b class="ecosystem-group-name" style="' + LABEL_STYLE + '">' + escapeHtml(name) + "</b>" : "";
     return L.divIcon({
-      html: ringHtml(mix, count, size, types, approximate) + label,
+      // the name, then the count: the words a reader sees, in the order the marker's accessible name says them
+      html: label + " " + ringHtml(mix, count, size, types, approximate),
       className: "marker-cluster " + extraClass + (approximate ? " approximate" : ""),
       iconSize: [size, size],
       iconAnchor: [size / 2, size / 2],
