@@ -10,6 +10,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"en": "Marseille immunology ecosystem", "fr": "Écosystème de l'immunologie à Marseille"},
     "page_home": {"en": "Overview", "fr": "Vue d'ensemble"},
     "page_map": {"en": "Map", "fr": "Carte"},
+    "map_legend_group": {
+        "en": "Ring: the actors at one place, by type; click it to spread them out",
+        "fr": "Anneau : les acteurs d'un même lieu, par type ; cliquez pour les déployer",
+    },
+    "map_group_name": {"en": "{name}: {count} actors", "fr": "{name} : {count} acteurs"},
     "page_directory": {"en": "Directory", "fr": "Annuaire"},
     "page_actor": {"en": "Actor profile", "fr": "Fiche acteur"},
     "page_about": {"en": "About the data", "fr": "À propos des données"},

@@ -30,6 +30,15 @@ LEGEND_SIZE = 14
 VIEW_PADDING = 0.02
 # The closest the profile's map opens: its street.
 ACTOR_ZOOM = 14
+# From this zoom (the metropolis on a screen) each named place is one marker; below it, markers cluster.
+GROUP_ZOOM = 10
+# The zoom a selected actor is shown at (at least): its place among its neighbours.
+SELECT_ZOOM = 13
+# The app's map fills the window's height, less what the page shows above it (title, counts) and below
+# (legend, download), so that both stay on screen; never shorter than MIN_MAP_HEIGHT.
+PAGE_MAP_HEIGHT = "calc(100vh - 330px)"
+EMBED_MAP_HEIGHT = "calc(100vh - 160px)"  # in another site's frame: the map and a caption
+MIN_MAP_HEIGHT = 320
 
 
 def vendor_assets(base: str = VENDOR_URL) -> dict[str, list[tuple[str, str]]]:
@@ -132,7 +141,7 @@ def count_outside(actors: pd.DataFrame, view: View | None) -> int:
 
 
 def build_type_styles(taxonomy: Taxonomy, lang: str) -> list[list[str]]:
-    """Per type, in taxonomy order: its SVG (sized where it is drawn: marker, selected marker, legend) and label.
+    """Per type, in taxonomy order: its SVG (sized where it is drawn: marker, selected marker, legend), label, colour.
 
     The last entry stands for a type the taxonomy does not know.
     """
@@ -144,19 +153,32 @@ def build_type_styles(taxonomy: Taxonomy, lang: str) -> list[list[str]]:
             [
                 build_symbol_svg(symbol, colour, None),
                 taxonomy.label(V.TYPES, item, lang) if item else "",
+                pick_colour(colour),
             ]
         )
     return styles
 
 
-def build_marker_data(actors: pd.DataFrame, taxonomy: Taxonomy) -> MarkerData:
-    """The compact rows of the located actors."""
-    return markers.build_marker_data(actors, taxonomy.ids(V.TYPES), taxonomy.ids_where(V.PRECISIONS, C.APPROXIMATE))
+def build_marker_data(actors: pd.DataFrame, taxonomy: Taxonomy, places: pd.DataFrame | None = None) -> MarkerData:
+    """The compact rows of the located actors; with `places`, those at a named place grouped by it."""
+    approximate = taxonomy.ids_where(V.PRECISIONS, C.APPROXIMATE)
+    return markers.build_marker_data(actors, taxonomy.ids(V.TYPES), approximate, places)
 
 
-def build_marker_index(actors: pd.DataFrame, taxonomy: Taxonomy) -> markers.MarkerIndex:
+def build_marker_index(
+    actors: pd.DataFrame, taxonomy: Taxonomy, places: pd.DataFrame | None = None
+) -> markers.MarkerIndex:
     """Every actor's row, encoded once per data version; `markers.select_marker_data` picks a filter's."""
-    return markers.build_marker_index(actors, taxonomy.ids(V.TYPES), taxonomy.ids_where(V.PRECISIONS, C.APPROXIMATE))
+    approximate = taxonomy.ids_where(V.PRECISIONS, C.APPROXIMATE)
+    return markers.build_marker_index(actors, taxonomy.ids(V.TYPES), approximate, places)
+
+
+def build_group_rows(groups: tuple[markers.PlaceGroup, ...]) -> list[list]:
+    """The place groups as `markers.js` reads them: [name, lat, lon, [ids], [[type index, count], ...], approximate]."""
+    return [
+        [group.name, group.lat, group.lon, list(group.ids), [list(pair) for pair in group.mix], int(group.approximate)]
+        for group in groups
+    ]
 
 
 def build_marker_options(
@@ -173,6 +195,11 @@ def build_marker_options(
         "legend": [type_ids.index(item) for item in data.types],
         "legendTitle": legend_title,
         "approximateLabel": t("map_legend_approximate", lang) if data.approximate else "",
+        "groupLegend": t("map_legend_group", lang) if data.groups else "",
+        "groupName": t("map_group_name", lang),
+        "groups": build_group_rows(data.groups),
+        "groupZoom": GROUP_ZOOM,
+        "selectZoom": SELECT_ZOOM,
         "cluster": {"showCoverageOnHover": False, "maxClusterRadius": 40},
     }
 
@@ -185,12 +212,13 @@ def build_map_spec(
     view: View | None,
     selected: str | None = None,
     legend_title: str = "",
-    height: int = 560,
+    height: int | str = 560,
     max_zoom: int | None = None,
     clickable: bool = False,
 ) -> dict:
     """Everything the app's map component (`static/map/component.js`) draws, as plain JSON.
 
+    `height` is in pixels, or a CSS length (`calc(100vh - 300px)`) for a map that follows the window.
     The rows travel as the cached JSON text, so a rerun does not encode them again.
     """
     assets = vendor_assets()
@@ -204,6 +232,7 @@ def build_map_spec(
             ],
         },
         "height": height,
+        "minHeight": MIN_MAP_HEIGHT,
         "view": view.bounds if view is not None else None,
         "maxZoom": max_zoom,
         "tiles": {"url": TILES_URL, "attribution": TILES_ATTRIBUTION, "maxZoom": 19},

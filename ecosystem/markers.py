@@ -7,7 +7,7 @@ bytes, and the browser builds the markers, clusters and legend from it.
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,19 @@ class MarkerData:
     count: int
     types: tuple[str, ...]  # the type ids present, in taxonomy order
     approximate: int = 0  # how many stand for an area (a district or a city), not the actor's building
+    groups: tuple["PlaceGroup", ...] = ()  # the actors drawn at a named place's point, by place, most first
+
+
+@dataclass(frozen=True)
+class PlaceGroup:
+    """The actors drawn at one named place's point (`data/places.csv`): one marker on the map, fanned on a click."""
+
+    name: str
+    lat: float
+    lon: float
+    ids: tuple[str, ...]
+    mix: tuple[tuple[int, int], ...]  # (type index, how many), in taxonomy order
+    approximate: bool  # the place stands for an area (a district or a city)
 
 
 def encode_json(value) -> str:
@@ -40,6 +53,78 @@ def short_label(name: str, length: int = LABEL_LENGTH) -> str:
     """The name on one line, cut with an ellipsis when longer than `length`."""
     text = " ".join(str(name or "").split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def short_place_name(name: str, length: int = 32) -> str:
+    """A place's name as the map labels it: its first part, without the address or the aside.
+
+    "Campus de Luminy / Parc scientifique…" → "Campus de Luminy"; "Palais du Pharo (and…), 58 bd…" → "Palais du Pharo".
+    """
+    text = " ".join(str(name or "").split())
+    for cut in (" (", " / ", ", ", " – ", " - "):
+        head = text.split(cut, 1)[0].strip()
+        text = head or text
+    return short_label(text, length)
+
+
+def locate_places(
+    actors: pd.DataFrame, places: pd.DataFrame | None
+) -> tuple[list[int], list[tuple[str, float, float]]]:
+    """For each located actor, the index of the place whose point it is drawn at (-1: none), and the places.
+
+    An actor joins its site's place only when it stands at that place's point (it was placed by its site):
+    an actor with its own address keeps its own marker.
+    """
+    located = actors.dropna(subset=[C.LAT, C.LON])
+    if places is None or places.empty or C.SITE not in located.columns:
+        return [-1] * len(located), []
+    table = places.dropna(subset=[C.LAT, C.LON]).drop_duplicates(C.ID)
+    number = {place: index for index, place in enumerate(table[C.ID].astype(str))}
+    points = list(zip(table[C.LAT].round(COORD_DIGITS), table[C.LON].round(COORD_DIGITS), strict=True))
+    rows = zip(
+        located[C.SITE].fillna("").astype(str).tolist(),
+        located[C.LAT].round(COORD_DIGITS).tolist(),
+        located[C.LON].round(COORD_DIGITS).tolist(),
+        strict=True,
+    )
+    place_of = []
+    for site, lat, lon in rows:
+        index = number.get(site, -1)
+        place_of.append(index if index >= 0 and points[index] == (lat, lon) else -1)
+    names = [short_place_name(name) for name in table[C.NAME].tolist()]
+    return place_of, [(name, float(lat), float(lon)) for name, (lat, lon) in zip(names, points, strict=True)]
+
+
+def build_place_groups(
+    ids: list[str],
+    types: list[int],
+    approximate: list[bool],
+    place_of: list[int],
+    places: list[tuple[str, float, float]],
+) -> tuple[PlaceGroup, ...]:
+    """The actors by the place they are drawn at: the largest groups first, then in the places' order."""
+    members: dict[int, list[int]] = {}
+    for row, place in enumerate(place_of):
+        if place >= 0:
+            members.setdefault(place, []).append(row)
+    groups = []
+    for place in sorted(members):
+        rows = members[place]
+        name, lat, lon = places[place]
+        counts: dict[int, int] = {}
+        for row in rows:
+            counts[types[row]] = counts.get(types[row], 0) + 1
+        groups.append(
+            PlaceGroup(
+                name=name,
+                lat=lat,
+                lon=lon,
+                ids=tuple(ids[row] for row in rows),
+                mix=tuple(sorted(counts.items())),
+                approximate=all(approximate[row] for row in rows),
+            )
+        )
+    return tuple(sorted(groups, key=lambda group: -len(group.ids)))  # stable: ties keep the places' order
 
 
 def build_marker_rows(actors: pd.DataFrame, type_ids: tuple[str, ...], approximate: tuple[str, ...] = ()) -> list[list]:
@@ -63,15 +148,15 @@ def build_marker_rows(actors: pd.DataFrame, type_ids: tuple[str, ...], approxima
     return [[*row[:5], 1] if row[5] else list(row[:5]) for row in rows]
 
 
-def build_marker_data(actors: pd.DataFrame, type_ids: tuple[str, ...], approximate: tuple[str, ...] = ()) -> MarkerData:
-    rows = build_marker_rows(actors, type_ids, approximate)
-    present = {row[3] for row in rows}
-    return MarkerData(
-        rows_json=encode_json(rows),
-        count=len(rows),
-        types=tuple(item for number, item in enumerate(type_ids) if number in present),
-        approximate=sum(1 for row in rows if len(row) > 5),
-    )
+def build_marker_data(
+    actors: pd.DataFrame,
+    type_ids: tuple[str, ...],
+    approximate: tuple[str, ...] = (),
+    places: pd.DataFrame | None = None,
+) -> MarkerData:
+    """The marker data of every located actor in `actors`; with `places`, grouped by the place they stand at."""
+    index = build_marker_index(actors, type_ids, approximate, places)
+    return select_marker_data(index, index.ids)
 
 
 @dataclass(frozen=True)
@@ -87,18 +172,26 @@ class MarkerIndex:
     types: np.ndarray  # each row's type index
     approximate: np.ndarray  # whether the row stands for an area
     type_ids: tuple[str, ...]
+    place_of: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # each row's place, -1: none
+    places: tuple[tuple[str, float, float], ...] = ()  # (short name, lat, lon) per place
 
 
 def build_marker_index(
-    actors: pd.DataFrame, type_ids: tuple[str, ...], approximate: tuple[str, ...] = ()
+    actors: pd.DataFrame,
+    type_ids: tuple[str, ...],
+    approximate: tuple[str, ...] = (),
+    places: pd.DataFrame | None = None,
 ) -> MarkerIndex:
     rows = build_marker_rows(actors, type_ids, approximate)
+    place_of, place_table = locate_places(actors, places)
     return MarkerIndex(
         ids=tuple(row[0] for row in rows),
         rows=np.array([encode_json(row) for row in rows], dtype=object),
         types=np.array([row[3] for row in rows], dtype=np.int64),
         approximate=np.array([len(row) > 5 for row in rows], dtype=bool),
         type_ids=type_ids,
+        place_of=np.array(place_of, dtype=np.int64),
+        places=tuple(place_table),
     )
 
 
@@ -107,11 +200,23 @@ def select_marker_data(index: MarkerIndex, ids) -> MarkerData:
     wanted = set(ids)
     keep = np.fromiter((item in wanted for item in index.ids), dtype=bool, count=len(index.ids))
     present = set(np.unique(index.types[keep]).tolist())
+    groups: tuple[PlaceGroup, ...] = ()
+    if index.places:
+        placed = keep & (index.place_of >= 0)
+        rows = np.flatnonzero(placed).tolist()
+        groups = build_place_groups(
+            [index.ids[row] for row in rows],
+            index.types[placed].tolist(),
+            index.approximate[placed].tolist(),
+            index.place_of[placed].tolist(),
+            list(index.places),
+        )
     return MarkerData(
         rows_json="[" + ",".join(index.rows[keep].tolist()) + "]",
         count=int(keep.sum()),
         types=tuple(item for number, item in enumerate(index.type_ids) if number in present),
         approximate=int(index.approximate[keep].sum()),
+        groups=groups,
     )
 
 

@@ -1,4 +1,4 @@
-"""Map: every filtered actor as a marker; clicking one shows its card beside the map.
+"""Map: every filtered actor as a marker; clicking one shows its card beside the map (below it on a phone).
 
 With `?embed=true` (a news site's iframe): the map, its legend and a one-line caption, nothing else.
 """
@@ -10,7 +10,7 @@ from ecosystem import ui
 from ecosystem import vocabularies as V
 from ecosystem.formatting import format_count, format_day
 from ecosystem.mapdownload import build_map_download
-from ecosystem.maps import build_map_spec
+from ecosystem.maps import EMBED_MAP_HEIGHT, PAGE_MAP_HEIGHT, build_map_spec
 from ecosystem.views import escape_markdown
 from ecosystem.vocabularies import TYPES
 
@@ -20,7 +20,8 @@ if page and page.embedded:
     view, outside = ui.get_map_view(page, fit_all=False)
     markers = ui.get_marker_data(page)
     legend = page.t("map_legend")
-    ui.show_map(build_map_spec(markers, dataset.taxonomy, lang, view=view, legend_title=legend, height=520), "map")
+    spec = build_map_spec(markers, dataset.taxonomy, lang, view=view, legend_title=legend, height=EMBED_MAP_HEIGHT)
+    ui.show_map(spec, "map")
     date = format_day(dataset.data_as_of, lang)
     count = format_count(markers.count, lang)
     outside = page.t("embed_outside", count=format_count(outside, lang)) if outside else ""
@@ -31,7 +32,7 @@ elif page:
     fit_all = ui.map_fits_all()
     view, outside = ui.get_map_view(page, fit_all)
 
-    info, action = st.columns([3, 1])
+    info, action = st.columns([3, 1], vertical_alignment="center")
     markers = ui.get_marker_data(page)
     info.caption(page.t("map_markers", count=markers.count) + " · " + page.t("map_click_hint"))
     if fit_all:
@@ -40,7 +41,12 @@ elif page:
         info.caption(page.t("map_outside", count=outside))
         action.button(page.t("map_fit_all", count=len(page.ids)), on_click=ui.set_map_fit_all, args=(True,))
 
-    map_column, card_column = st.columns([3, 1])
+    # The card takes a column only when an actor is selected: otherwise the map spans the page.
+    actor = dataset.find_actor(page.state.actor)
+    if actor is None:
+        map_column, card_column = st.container(), None
+    else:
+        map_column, card_column = st.columns([3, 1])
     with map_column:
         # One key for the page's life: the browser keeps the map open and redraws only what changed.
         spec = build_map_spec(
@@ -50,6 +56,7 @@ elif page:
             view=view,
             selected=page.state.actor,
             legend_title=page.t("map_legend"),
+            height=PAGE_MAP_HEIGHT,
             clickable=True,
         )
         ui.show_map(spec, "map", dataset)
@@ -69,13 +76,11 @@ elif page:
             icon=":material/download:",
             on_click="ignore",
         )
-    actor = dataset.find_actor(page.state.actor)
-    with card_column:
-        if actor is not None:
-            with st.container(border=True):
-                st.subheader(escape_markdown(actor[C.NAME]), anchor=False)
-                st.caption(dataset.taxonomy.label(TYPES, actor[C.TYPE], lang))
-                st.text(actor[f"description_{lang}"])
-                st.caption(", ".join(dataset.taxonomy.labels(V.AREAS, actor[C.AREAS], lang)))
-                ui.page_link(page, "actor", label=page.t("open_profile"), actor=actor[C.ID])
-                st.button(page.t("close_card"), key="close_card", on_click=ui.close_card, args=(dataset,))
+    if card_column is not None and actor is not None:
+        with card_column, st.container(border=True):
+            st.subheader(escape_markdown(actor[C.NAME]), anchor=False)
+            st.caption(dataset.taxonomy.label(TYPES, actor[C.TYPE], lang))
+            st.text(actor[f"description_{lang}"])
+            st.caption(", ".join(dataset.taxonomy.labels(V.AREAS, actor[C.AREAS], lang)))
+            ui.page_link(page, "actor", label=page.t("open_profile"), actor=actor[C.ID])
+            st.button(page.t("close_card"), key="close_card", on_click=ui.close_card, args=(dataset,))

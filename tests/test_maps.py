@@ -298,3 +298,127 @@ def test_choose_map_view(mini, scope, fit_all, outside):
     assert left_out == outside
     home = build_home_view(mini.actors, mini.home_scope)
     assert (view == home) is (not fit_all or filtered.empty)
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Campus de Luminy / Parc scientifique et technologique de Luminy", "Campus de Luminy"),
+        ("Palais du Pharo (and Jardin du Pharo), 58 boulevard Charles-Livon", "Palais du Pharo"),
+        ("IHU Méditerranée Infection (building)", "IHU Méditerranée Infection"),
+        ("Hôpital Nord (AP-HM), chemin des Bourrely", "Hôpital Nord"),
+        ("Marseille", "Marseille"),
+        ("  Hôpital de la   Timone ", "Hôpital de la Timone"),
+        ("(only an aside)", "(only an aside)"),
+        ("A very long place name that goes on and on without a break", "A very long place name that goe…"),
+    ],
+)
+def test_short_place_name(name, short):
+    from ecosystem.markers import short_place_name
+
+    assert short_place_name(name) == short
+
+
+def _groups(mini, actors=None):
+    data = maps.build_marker_data(mini.actors if actors is None else actors, mini.taxonomy, mini.places)
+    return {group.name: group for group in data.groups}
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        # place name: (its actors, whether the place stands for an area)
+        (
+            Filters(),
+            {
+                "South Campus": (("alpha-lab", "beta-bio"), False),
+                "Paris": (("delta-pharma", "eta-fund"), True),
+                "Marseille": (("mib", "zeta-cluster"), True),
+                "North Campus": (("gamma-dx",), False),
+            },
+        ),
+        (Filters(type=frozenset({"biotech"})), {"South Campus": (("beta-bio",), False)}),
+        (Filters(scope="elsewhere"), {"Paris": (("delta-pharma", "eta-fund"), True)}),
+        (Filters(q="zebra"), {}),
+    ],
+)
+def test_actors_group_by_the_place_they_stand_at(mini, filters, expected):
+    """Every actor drawn at a named place's point is in that place's group; one with its own address is in none."""
+    groups = _groups(mini, filter_actors(mini, filters))
+    assert {name: (tuple(sorted(g.ids)), g.approximate) for name, g in groups.items()} == expected
+    assert "epsilon-hospital" not in {item for group in groups.values() for item in group.ids}
+
+
+def test_a_group_counts_its_types_in_taxonomy_order(mini):
+    types = mini.taxonomy.ids("types")
+    south = _groups(mini)["South Campus"]
+    assert south.mix == ((types.index("research_lab"), 1), (types.index("biotech"), 1))
+    assert (south.lat, south.lon) == (43.23, 5.44)
+
+
+def test_an_actor_with_its_own_point_leaves_its_site_group(mini):
+    actors = mini.actors.copy()
+    actors.loc["beta-bio", [C.LAT, C.LON]] = [43.2312, 5.4456]  # its building on the campus, not the campus's point
+    assert _groups(mini, actors)["South Campus"].ids == ("alpha-lab",)
+
+
+def test_groups_come_largest_first_and_travel_as_plain_rows(mini):
+    data = maps.build_marker_data(mini.actors, mini.taxonomy, mini.places)
+    counts = [len(group.ids) for group in data.groups]
+    assert counts == sorted(counts, reverse=True)
+    options = build_map_spec(data, mini.taxonomy, "fr", view=None)["options"]
+    assert json.loads(json.dumps(options["groups"])) == options["groups"]
+    by_name = {row[0]: row for row in options["groups"]}
+    assert by_name["Paris"][3:] == [["delta-pharma", "eta-fund"], by_name["Paris"][4], 1]
+    assert sum(count for _, count in by_name["Paris"][4]) == 2
+    assert options["groupZoom"] < options["selectZoom"]
+    assert "{name}" in options["groupName"]
+    assert "{count}" in options["groupName"]
+
+
+def test_without_places_no_actor_is_grouped(mini):
+    """The profile's small map and the benchmark's synthetic actors (each at its own point) have no groups."""
+    assert maps.build_marker_data(mini.actors, mini.taxonomy).groups == ()
+    spec = build_actor_map_spec(mini.actors, "beta-bio", mini.taxonomy, "en")
+    assert spec["options"]["groups"] == []
+    assert spec["options"]["groupLegend"] == ""
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [Filters(), Filters(type=frozenset({"biotech"})), Filters(scope="elsewhere"), Filters(q="zebra")],
+)
+def test_picked_groups_equal_groups_built_for_the_filter(mini, filters):
+    from ecosystem.markers import select_marker_data
+
+    actors = filter_actors(mini, filters)
+    index = maps.build_marker_index(mini.actors, mini.taxonomy, mini.places)
+    assert select_marker_data(index, actors[C.ID].tolist()) == maps.build_marker_data(
+        actors, mini.taxonomy, mini.places
+    )
+
+
+def test_real_places_group_most_local_actors(real):
+    """On the real data: the big sites are groups with their short names, and every actor stands in one."""
+    data = maps.build_marker_data(real.actors, real.taxonomy, real.places)
+    names = {group.name: len(group.ids) for group in data.groups}
+    assert names["Campus de Luminy"] == int((real.actors[C.SITE] == "luminy").sum())
+    assert names["Hôpital de la Timone"] == int((real.actors[C.SITE] == "timone").sum())
+    placed_by_site = real.actors[C.SITE].isin(real.places[C.ID]) & real.actors[C.PRECISION].ne("address")
+    assert sum(names.values()) == int(placed_by_site.sum())
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Ring: the actors at one place"), ("fr", "Anneau : les acteurs")])
+def test_legend_explains_the_place_rings_only_when_drawn(mini, lang, words):
+    with_places = maps.build_marker_data(mini.actors, mini.taxonomy, mini.places)
+    without = maps.build_marker_data(mini.actors, mini.taxonomy)
+    assert words in build_map_spec(with_places, mini.taxonomy, lang, view=None)["options"]["groupLegend"]
+    assert build_map_spec(without, mini.taxonomy, lang, view=None)["options"]["groupLegend"] == ""
+
+
+@pytest.mark.parametrize("height", [300, maps.PAGE_MAP_HEIGHT, maps.EMBED_MAP_HEIGHT])
+def test_map_height_in_pixels_or_following_the_window(mini, height):
+    spec = _spec(mini, height=height)
+    assert spec["height"] == height
+    assert isinstance(height, int) or height.startswith("calc(100vh - ")
+    assert spec["minHeight"] > 0

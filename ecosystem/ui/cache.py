@@ -75,7 +75,7 @@ def count_cached(version: str, filters: Filters, _dataset: Dataset) -> dict[str,
 @st.cache_resource(show_spinner=False, max_entries=4)
 def build_cached_marker_index(version: str, _dataset: Dataset) -> MarkerIndex:
     """Every actor's marker row, encoded once per data version and shared by all sessions."""
-    return build_marker_index(_dataset.actors, _dataset.taxonomy)
+    return build_marker_index(_dataset.actors, _dataset.taxonomy, _dataset.places)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -52,7 +52,9 @@ def show_map(spec: dict, key: str, dataset: Dataset | None = None) -> None:
     callbacks = {}
     if spec.get("clickable") and dataset is not None:
         callbacks["on_clicked_change"] = functools.partial(_select_clicked, key, dataset)
-    _map_component()(key=key, data=spec, height=spec["height"], **callbacks)
+    # A map sized in CSS (it follows the window) makes the component as tall as its content.
+    height = spec["height"] if isinstance(spec["height"], int) else "content"
+    _map_component()(key=key, data=spec, height=height, **callbacks)
 
 
 def _select_clicked(key: str, dataset: Dataset) -> None:

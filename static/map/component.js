@@ -7,13 +7,16 @@
 
  data: {
    assets:   {css: [url, ...], js: [[url, ...], ...]}   script groups load in order
-   height:   pixels
+   height:   pixels for the map and its legend, or a CSS length for the map alone, that follows
+             the window ("calc(100vh - 300px)"), never under minHeight pixels
    view:     [[south, west], [north, east]] or null; maxZoom: the closest zoom that view may open at
    tiles:    {url, attribution, maxZoom}
    backdrop: {outlinesUrl, labels, options}              see backdrop.js
    rows:     JSON text of the marker rows; options: their options   see markers.js
    clickable: whether a click on a marker is sent back
  }
+ The legend is drawn under the map, outside it, so that it never covers a
+ marker; it starts folded on a small screen.
  Sends back the trigger "clicked": the clicked actor's id.
  Released under the project's MIT licence.
 */
@@ -57,7 +60,7 @@ function loadOutlines(url) {
 
 function createMap(container, data) {
   const map = L.map(container, { zoomControl: true, preferCanvas: false });
-  L.control.scale().addTo(map);
+  L.control.scale({ imperial: false }).addTo(map);
   L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution, maxZoom: data.tiles.maxZoom }).addTo(map);
   if (data.backdrop) {
     // The backdrop comes in under the markers when its outlines arrive; the markers do not wait for it.
@@ -87,12 +90,22 @@ function draw(state, data) {
     return;
   }
   if (state.layer) map.removeLayer(state.layer);
-  state.layer = L.ecosystemMarkers(JSON.parse(data.rows), data.options);
+  state.layer = L.ecosystemMarkers(JSON.parse(data.rows), Object.assign({}, data.options, { legendControl: false }));
+  drawLegend(state, data.options);
   state.layer.on("click", (event) => {
     if (state.clickable && event.layer && event.layer.options.id != null) state.send("clicked", event.layer.options.id);
   });
   state.layer.addTo(map);
   state.layerKey = layerKey;
+}
+
+// The legend under the map; a reader's folding is kept when the markers change.
+function drawLegend(state, options) {
+  const strip = state.legendStrip;
+  const before = strip.querySelector(".ecosystem-legend");
+  const open = before ? before.open : window.innerWidth >= 640;
+  strip.replaceChildren();
+  if (options.legend && options.legend.length) strip.appendChild(L.ecosystemLegend(options, open));
 }
 
 export default function (component) {
@@ -101,26 +114,46 @@ export default function (component) {
   if (!container) {
     container = document.createElement("div");
     container.className = "ecosystem-map";
-    container.appendChild(document.createElement("div")).style.height = "100%";
+    const canvas = container.appendChild(document.createElement("div"));
+    canvas.className = "ecosystem-map-canvas";
+    const strip = container.appendChild(document.createElement("div"));
+    strip.className = "ecosystem-map-legend";
+    strip.style.padding = "6px 2px 0";
     parentElement.appendChild(container);
   }
-  container.style.height = data.height + "px";
+  const canvas = container.firstChild;
+  if (typeof data.height === "number") {
+    // A height in pixels holds the map and its legend: the map takes what the legend leaves.
+    Object.assign(container.style, { height: data.height + "px", display: "flex", flexDirection: "column" });
+    Object.assign(canvas.style, { height: "auto", minHeight: "0", flex: "1 1 auto" });
+  } else {
+    // A height that follows the window is the map's own; the legend comes under it.
+    Object.assign(container.style, { height: "", display: "block" });
+    Object.assign(canvas.style, { height: data.height, minHeight: (data.minHeight || 0) + "px", flex: "" });
+  }
   const state = container.ecosystemMap || (container.ecosystemMap = {});
+  state.legendStrip = container.lastChild;
   state.send = setTriggerValue;
   state.clickable = !!data.clickable;
   loadAssets(data.assets)
     .then(() => {
-      if (!state.map) state.map = createMap(container.firstChild, data);
+      if (!state.map) {
+        state.map = createMap(canvas, data);
+        // The map follows its element's size (the window's height, a card opening beside it).
+        state.resize = new ResizeObserver(() => state.map && state.map.invalidateSize());
+        state.resize.observe(canvas);
+      }
       draw(state, data);
       container.dataset.ready = "true";
     })
     .catch((error) => {
-      container.firstChild.textContent = String(error.message || error); // a script failed to load: say which
+      canvas.textContent = String(error.message || error); // a script failed to load: say which
     });
   // Called when the element leaves the page (and sometimes between two reruns): free the map only once it is gone.
   return () =>
     setTimeout(() => {
       if (!container.isConnected && state.map) {
+        if (state.resize) state.resize.disconnect();
         state.map.remove();
         state.map = state.layer = state.layerKey = state.viewKey = null;
       }
