@@ -114,7 +114,8 @@ def build_marker_layer(
 def build_base_map(view: View | None, height: int = 560, lang: str = "fr") -> folium.Map:
     """The folium map without markers: tiles, backdrop and the opening view."""
     use_local_assets()
-    fmap = folium.Map(tiles=None, control_scale=True, prefer_canvas=False, height=height)
+    fmap = folium.Map(tiles=None, control_scale=False, prefer_canvas=False, height=height)
+    MetricScale().add_to(fmap)  # folium's own scale shows miles too
     folium.TileLayer(tiles=TILES_URL, attr=TILES_ATTRIBUTION, name="OpenStreetMap", max_zoom=19).add_to(fmap)
     add_backdrop(fmap, lang)  # outlines and names beneath the tiles, for when they cannot load
     if view is not None:
@@ -153,6 +154,24 @@ _ATTRIBUTION = Template(
 {% endmacro %}
 """
 )
+
+
+_SCALE = Template(
+    """
+{% macro script(this, kwargs) %}
+L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
+{% endmacro %}
+"""
+)
+
+
+class MetricScale(MacroElement):
+    """The map's scale in metres and kilometres only, as in the app."""
+
+    def __init__(self):
+        super().__init__()
+        self._name = "MetricScale"
+        self._template = _SCALE
 
 
 class Attribution(MacroElement):

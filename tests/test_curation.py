@@ -38,9 +38,7 @@ def test_records_come_oldest_first_and_the_old_ones_are_flagged(data):
     assert list(ages.iloc[:2][C.LAST_VERIFIED]) == ["2024-01-15", "2025-06-01"]
     assert list(ages.iloc[:2]["stale"]) == [True, True]
     assert not ages.iloc[2:]["stale"].any()
-    assert len(ages) == sum(
-        len(getattr(load_dataset(data), name)) for name in ("actors", "relations", "milestones")
-    )
+    assert len(ages) == sum(len(getattr(load_dataset(data), name)) for name in ("actors", "relations", "milestones"))
 
 
 @pytest.mark.parametrize(

@@ -231,6 +231,8 @@ def test_map_download_is_the_file_of_the_marker_rows(mini):
     )
     assert "<title>Ecosystem map</title>" in page
     assert "app/static" not in page
+    assert "L.control.scale({imperial: false})" in page  # kilometres, as in the app
+    assert "L.control.scale()" not in page
     assert sorted(row[0] for row in read_marker_rows(page)) == sorted(mini.actors.dropna(subset=[C.LAT, C.LON])[C.ID])
 
 
