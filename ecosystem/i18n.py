@@ -154,6 +154,124 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_event": {"en": "What happened", "fr": "Ce qui s'est passé"},
     "col_amount": {"en": "Amount", "fr": "Montant"},
     "col_source": {"en": "Source link", "fr": "Lien vers la source"},
+    "page_review": {"en": "Review desk", "fr": "Bureau de relecture"},
+    "suggest_correction": {"en": "Suggest a correction", "fr": "Proposer une correction"},
+    "suggest_actor": {"en": "Suggest a missing actor", "fr": "Proposer un acteur manquant"},
+    "suggest_privacy": {
+        "en": "What you send is stored with its date in the inbox of the dataset's curators, who alone read it, "
+        "to check the fact against your evidence; an accepted change is published in the data with its evidence "
+        "(not your contact). Your address is not kept, only a one-way hash of your connection, to limit the "
+        "number of messages. Suggestions are deleted a year after they are reviewed. A contact is optional: "
+        "give one only if you want an answer.",
+        "fr": "Votre envoi est conservé avec sa date dans la boîte des curateurs du jeu de données, seuls à le "
+        "lire, pour vérifier le fait d'après votre justificatif ; une modification acceptée est publiée dans les "
+        "données avec son justificatif (pas votre contact). Votre adresse n'est pas gardée, seulement une "
+        "empreinte à sens unique de votre connexion, pour limiter le nombre d'envois. Les propositions sont "
+        "effacées un an après leur relecture. Le contact est facultatif : donnez-en un seulement si vous "
+        "souhaitez une réponse.",
+    },
+    "suggest_field": {"en": "Which fact", "fr": "Quel fait"},
+    "suggest_current": {"en": "What the dataset says now", "fr": "Ce que dit le jeu de données"},
+    "suggest_value": {"en": "What it should say", "fr": "Ce qu'il devrait dire"},
+    "suggest_new_actor": {
+        "en": "The actor: its name, what it does and where",
+        "fr": "L'acteur : son nom, ce qu'il fait et où",
+    },
+    "suggest_evidence": {
+        "en": "Evidence: the address (http or https) of a page that states it",
+        "fr": "Justificatif : l'adresse (http ou https) d'une page qui l'indique",
+    },
+    "suggest_contact": {"en": "Your contact (optional)", "fr": "Votre contact (facultatif)"},
+    "suggest_note": {"en": "Anything to add (optional)", "fr": "Autre chose à ajouter (facultatif)"},
+    "suggest_send": {"en": "Send to the curators", "fr": "Envoyer aux curateurs"},
+    "suggest_thanks": {
+        "en": "Thank you: the curators will check it. Your reference: {reference}.",
+        "fr": "Merci : les curateurs vont vérifier. Votre référence : {reference}.",
+    },
+    "inbox_error_robot": {"en": "This form could not be sent.", "fr": "Ce formulaire n'a pas pu être envoyé."},
+    "inbox_error_kind": {"en": "Unknown kind of suggestion.", "fr": "Type de proposition inconnu."},
+    "inbox_error_value": {"en": "Say what the fact should be.", "fr": "Indiquez ce que devrait dire le fait."},
+    "inbox_error_evidence": {
+        "en": "Give the address of a page that states it.",
+        "fr": "Donnez l'adresse d'une page qui l'indique.",
+    },
+    "inbox_error_url": {
+        "en": "The evidence must be a web address starting with http:// or https://.",
+        "fr": "Le justificatif doit être une adresse web commençant par http:// ou https://.",
+    },
+    "inbox_error_target": {"en": "Choose the fact to correct.", "fr": "Choisissez le fait à corriger."},
+    "inbox_error_long_actor_id": {
+        "en": "The actor's id is too long.",
+        "fr": "L'identifiant de l'acteur est trop long.",
+    },
+    "inbox_error_long_field": {"en": "The fact's name is too long.", "fr": "Le nom du fait est trop long."},
+    "inbox_error_long_proposed_value": {
+        "en": "The proposed value is too long (2,000 characters at most).",
+        "fr": "La valeur proposée est trop longue (2 000 caractères au plus).",
+    },
+    "inbox_error_long_evidence_url": {
+        "en": "The evidence's address is too long (2,000 characters at most).",
+        "fr": "L'adresse du justificatif est trop longue (2 000 caractères au plus).",
+    },
+    "inbox_error_long_contact": {
+        "en": "The contact is too long (200 characters at most).",
+        "fr": "Le contact est trop long (200 caractères au plus).",
+    },
+    "inbox_error_long_note": {
+        "en": "The note is too long (2,000 characters at most).",
+        "fr": "La remarque est trop longue (2 000 caractères au plus).",
+    },
+    "inbox_limited_client": {
+        "en": "You have sent many suggestions this hour: please try again later.",
+        "fr": "Vous avez envoyé beaucoup de propositions cette heure-ci : réessayez plus tard.",
+    },
+    "inbox_limited_overall": {
+        "en": "The inbox takes no more suggestions this hour: please try again later.",
+        "fr": "La boîte ne prend plus de propositions cette heure-ci : réessayez plus tard.",
+    },
+    "inbox_unavailable": {
+        "en": "The inbox cannot be reached just now: nothing was lost, please try again later.",
+        "fr": "La boîte est injoignable pour le moment : rien n'est perdu, réessayez plus tard.",
+    },
+    "review_locked": {
+        "en": "The review desk is locked: no password is set. Set REVIEW_PASSWORD (environment variable, or a key "
+        "of .streamlit/secrets.toml) on the server, then open this page again.",
+        "fr": "Le bureau de relecture est fermé : aucun mot de passe n'est défini. Définissez REVIEW_PASSWORD "
+        "(variable d'environnement, ou clé de .streamlit/secrets.toml) sur le serveur, puis rouvrez cette page.",
+    },
+    "review_password": {"en": "Password", "fr": "Mot de passe"},
+    "review_open": {"en": "Open the desk", "fr": "Ouvrir le bureau"},
+    "review_wrong": {"en": "Wrong password.", "fr": "Mot de passe incorrect."},
+    "review_pending": {"en": "Suggestions to review: {count}", "fr": "Propositions à relire : {count}"},
+    "review_current": {"en": "Now", "fr": "Actuellement"},
+    "review_proposed": {"en": "Proposed", "fr": "Proposé"},
+    "review_value": {"en": "Value to apply (edit if needed)", "fr": "Valeur à appliquer (à corriger si besoin)"},
+    "review_source": {"en": "A better source (optional)", "fr": "Une meilleure source (facultatif)"},
+    "review_note": {"en": "Reviewer's note", "fr": "Note de relecture"},
+    "review_accept": {"en": "Accept", "fr": "Accepter"},
+    "review_reject": {"en": "Reject", "fr": "Refuser"},
+    "review_patch": {
+        "en": "Download the accepted changes (CSV patch)",
+        "fr": "Télécharger les modifications acceptées (correctif CSV)",
+    },
+    "review_apply": {
+        "en": "Apply it with `python -m ecosystem suggestions apply PATCH.csv`: it checks the data and writes all or nothing.",
+        "fr": "Appliquez-le avec `python -m ecosystem suggestions apply PATCH.csv` : la commande vérifie les données et écrit tout ou rien.",
+    },
+    "review_recheck": {"en": "What to re-check next", "fr": "À revérifier ensuite"},
+    "review_stale": {
+        "en": "{count} of {total} records were last verified more than {months} months ago; the oldest first:",
+        "fr": "{count} fiches sur {total} ont été vérifiées il y a plus de {months} mois ; les plus anciennes d'abord :",
+    },
+    "review_quiet": {
+        "en": "Planned actors, and those with no milestone for {years} years:",
+        "fr": "Acteurs en projet, et ceux sans jalon depuis {years} ans :",
+    },
+    "review_no_registry": {"en": "Actors without a registry identifier:", "fr": "Acteurs sans identifiant officiel :"},
+    "review_sources": {
+        "en": "The sources cited most (re-reading one re-checks every record that cites it):",
+        "fr": "Les sources les plus citées (en relire une revérifie toutes les fiches qui la citent) :",
+    },
     "col_identifiers": {"en": "Registry identifiers", "fr": "Identifiants officiels"},
     "no_results": {
         "en": "No actor matches these filters.",

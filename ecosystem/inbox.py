@@ -27,6 +27,16 @@ KINDS = ("correction", "new_actor")
 STATUSES = ("pending", "accepted", "rejected")
 # How much a reader may write: enough for a paragraph and a long URL, not a dump.
 LIMITS = {"actor_id": 120, "field": 60, "proposed_value": 2000, "evidence_url": 2000, "contact": 200, "note": 2000}
+# The catalogue's message for each field that is too long, and for each limit reached.
+TOO_LONG = {
+    "actor_id": "inbox_error_long_actor_id",
+    "field": "inbox_error_long_field",
+    "proposed_value": "inbox_error_long_proposed_value",
+    "evidence_url": "inbox_error_long_evidence_url",
+    "contact": "inbox_error_long_contact",
+    "note": "inbox_error_long_note",
+}
+LIMITED = {"client": "inbox_limited_client", "overall": "inbox_limited_overall"}
 # Suggestions a client may make, and the whole inbox may take, per window.
 RATE_WINDOW = timedelta(hours=1)
 RATE_PER_CLIENT = 10
@@ -155,7 +165,7 @@ def check_suggestion(form: dict[str, str], honeypot: str = "") -> tuple[Suggesti
         problems.append("inbox_error_url")
     if kind == "correction" and not (values["actor_id"] and values["field"]):
         problems.append("inbox_error_target")
-    problems += [f"inbox_error_long_{name}" for name, limit in LIMITS.items() if len(values[name]) > limit]
+    problems += [TOO_LONG[name] for name, limit in LIMITS.items() if len(values[name]) > limit]
     if problems:
         return None, problems
     return (

@@ -27,6 +27,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("network", "pages/network.py", "network", ":material/hub:", "page_network"),
     PageSpec("about", "pages/about.py", "about", ":material/info:", "page_about"),
     PageSpec("present", "pages/present.py", "present", ":material/slideshow:", "page_present", listed=False),
+    PageSpec("review", "pages/review.py", "review", ":material/rate_review:", "page_review", listed=False),
 )
 # The page a bare address opens.
 HOME = PAGES[0]

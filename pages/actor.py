@@ -99,3 +99,4 @@ if page:
             icon=":material/data_object:",
             on_click="ignore",
         )
+        ui.render_suggestion_form(page, actor)

@@ -41,6 +41,7 @@ if page:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table:",
     )
+    ui.render_suggestion_form(page)
     row = ui.take_selected_row(event, "directory_table")
     if row is not None:
         ui.go_to_actor(page, table.index[row])

@@ -52,11 +52,12 @@ MUST_SHOW = {
     "home": lambda app: len(app.metric) >= 3,
     "map": lambda app: len(_map_components(app)) == 1,
     "directory": lambda app: len(app.dataframe) == 1,
-    "actor": lambda app: len(app.selectbox) == 1,
+    "actor": lambda app: any(box.key and box.key.startswith("actor_choice") for box in app.selectbox),
     "insights": lambda app: len(app.dataframe) == 4 and len(app.subheader) == 4,  # four charts, each with its table
     "network": lambda app: len(app.dataframe) == 1 and len(app.subheader) == 1,  # the relations as a list
     "about": lambda app: len(app.dataframe) == 1 and len(app.header) >= 1,
     "present": lambda app: len(app.title) == 1 and len(app.button) == 3,  # a scene and its three controls
+    "review": lambda app: len(app.title) == 1,  # locked without a password, the form with one
 }
 
 

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from ecosystem.inbox import (
     LIMITS,
+    TOO_LONG,
     RateLimited,
     Suggestion,
     check_suggestion,
@@ -79,6 +80,10 @@ def test_check_suggestion(changes, honeypot, problems):
     suggestion, found = check_suggestion({**GOOD, **changes}, honeypot=honeypot)
     assert found == problems
     assert (suggestion is None) == bool(problems)
+
+
+def test_every_limit_has_its_message():
+    assert set(TOO_LONG) == set(LIMITS)
 
 
 def test_check_suggestion_trims_and_keeps_the_values():

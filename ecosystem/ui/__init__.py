@@ -11,7 +11,8 @@ Pages call `page_setup()` (or `present_setup()`), then plain functions of
 - `map`: the map component and its clicks;
 - `charts`: the matrix, the network and the goals, and their data tables;
 - `present`: the presentation's page and controls;
-- `tables`: how tables show their columns.
+- `tables`: how tables show their columns;
+- `inbox`: the suggestion form and the review desk.
 """
 
 from .cache import (
@@ -23,6 +24,7 @@ from .cache import (
     publish_release,
 )
 from .charts import render_chart_data, render_goal_cards, render_goals, render_matrix, render_network
+from .inbox import render_review_desk, render_suggestion_form, unlock_desk
 from .map import close_card, get_map_view, get_marker_data, map_fits_all, set_map_fit_all, show_map
 from .page import Page, get_public_base, go_to_actor, page_link, run_navigation, take_selected_row
 from .present import present_setup, render_present_controls
@@ -54,9 +56,12 @@ __all__ = [
     "render_matrix",
     "render_network",
     "render_present_controls",
+    "render_review_desk",
+    "render_suggestion_form",
     "requested_actor",
     "run_navigation",
     "set_map_fit_all",
     "show_map",
     "take_selected_row",
+    "unlock_desk",
 ]
