@@ -8,12 +8,26 @@ import streamlit as st
 from .. import columns as C
 from ..charts import build_table_csv
 from ..formatting import format_count, format_day
-from ..matrix import build_matrix_figure, build_matrix_points, build_matrix_table, describe_matrix, read_matrix_click
+from ..matrix import (
+    build_matrix_figure,
+    build_matrix_points,
+    build_matrix_table,
+    describe_matrix,
+    estimate_matrix_width,
+    read_matrix_click,
+)
 from ..network import DRAWN_LIMIT, describe_network, read_node_click
 from ..urlstate import ViewState, encode_state
 from .cache import build_cached_goals_view, build_cached_network
 from .page import Page, go_to_actor
 from .state import forget_ignored, update_state
+
+# The matrix is drawn in a container of this key (and the page's own): at least as wide as its
+# squares need, scrolling sideways inside the page when the screen is narrower (a phone).
+MATRIX_CONTAINER = "matrix_scroll"
+SCROLL_CSS = (
+    "<style>.st-key-{key} {{overflow-x: auto; overflow-y: hidden}} .st-key-{key}_wide {{min-width: {width}px}}</style>"
+)
 
 
 def apply_facets(page: Page, selected: dict[str, frozenset[str]]) -> None:
@@ -59,14 +73,17 @@ def render_matrix(page: Page, *, key: str = "matrix", with_data: bool = True, ti
     st.markdown(describe_matrix(points, len(page.filtered), lang))
     st.caption(page.t("matrix_hint"))
     selected = (filters.selected(area), filters.selected(modality))
-    event = st.plotly_chart(
-        build_matrix_figure(points, lang, selected=selected, titled=titled),
-        width="stretch",
-        on_select="rerun",
-        selection_mode="points",
-        key=_selection_key(key, page),
-        config={"displayModeBar": False},
-    )
+    container = f"{MATRIX_CONTAINER}_{key}"
+    st.html(SCROLL_CSS.format(key=container, width=estimate_matrix_width(points)))
+    with st.container(key=container), st.container(key=f"{container}_wide"):
+        event = st.plotly_chart(
+            build_matrix_figure(points, lang, selected=selected, titled=titled),
+            width="stretch",
+            on_select="rerun",
+            selection_mode="points",
+            key=_selection_key(key, page),
+            config={"displayModeBar": False},
+        )
     clicked = read_matrix_click(event)
     if clicked and selected != (frozenset({clicked[0]}), frozenset({clicked[1]})):
         apply_facets(page, {area: frozenset({clicked[0]}), modality: frozenset({clicked[1]})})
@@ -87,7 +104,12 @@ def render_network(page: Page, *, key: str = "network_chart", height: int = 720)
         return
     st.caption(page.t("network_hint"))
     event = st.plotly_chart(
-        figure, width="stretch", on_select="rerun", selection_mode="points", key=key, config={"scrollZoom": True}
+        figure,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="points",
+        key=key,
+        config={"scrollZoom": True, "displayModeBar": False},
     )
     clicked = read_node_click(event, nodes["id"])
     if clicked:
