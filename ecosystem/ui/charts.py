@@ -16,7 +16,7 @@ from ..matrix import (
     estimate_matrix_width,
     read_matrix_click,
 )
-from ..network import DRAWN_LIMIT, describe_network, read_node_click
+from ..network import DRAWN_LIMIT, build_neighbourhood, describe_network, read_node_click
 from ..urlstate import ViewState, encode_state
 from .cache import build_cached_goals_view, build_cached_network
 from .page import Page, go_to_actor
@@ -91,11 +91,18 @@ def render_matrix(page: Page, *, key: str = "matrix", with_data: bool = True, ti
         render_chart_data(page, build_matrix_table(points, lang), key=key, file_name="areas-modalities.csv")
 
 
-def render_network(page: Page, *, key: str = "network_chart", height: int = 720) -> None:
-    """The relations graph of the filtered actors; a click on a node opens its profile."""
+def render_network(page: Page, *, key: str = "network_chart", height: int = 820, centre: str | None = None) -> None:
+    """The relations graph of the filtered actors, or one actor's neighbourhood; a click on a node opens its profile."""
     dataset = page.dataset
-    shown = tuple(page.filtered.index)
-    nodes, edges, figure, left_out_of = build_cached_network(dataset.version, shown, page.lang, height, dataset)
+    if centre is not None:  # a star of one actor's relations: cheap to lay out, not cached
+        nodes, edges, figure = build_neighbourhood(dataset, centre, page.lang, height=height)
+        name = dataset.actors.at[centre, C.NAME]
+        st.subheader(page.t("network_neighbourhood_title", name=name))
+        left_out_of = 0
+    else:
+        st.subheader(page.t("chart_network_title"))
+        shown = tuple(page.filtered.index)
+        nodes, edges, figure, left_out_of = build_cached_network(dataset.version, shown, page.lang, height, dataset)
     st.markdown(describe_network(nodes, edges, page.lang))
     if left_out_of:  # a large graph: only the most related actors are drawn
         count, total = format_count(DRAWN_LIMIT, page.lang), format_count(left_out_of, page.lang)
@@ -108,12 +115,12 @@ def render_network(page: Page, *, key: str = "network_chart", height: int = 720)
         width="stretch",
         on_select="rerun",
         selection_mode="points",
-        key=key,
+        key=key if centre is None else f"{key}_{centre}",
         config={"scrollZoom": True, "displayModeBar": False},
     )
     clicked = read_node_click(event, nodes["id"])
     if clicked:
-        st.session_state.pop(key, None)
+        st.session_state.pop(key if centre is None else f"{key}_{centre}", None)
         go_to_actor(page, clicked)
 
 
