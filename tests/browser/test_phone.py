@@ -91,7 +91,7 @@ def test_the_check_sees_an_element_sticking_out(phone: Page, app_url):
 def test_matrix_squares_stay_readable_on_a_phone(phone: Page, app_url, key, lang):
     open_page(phone, page_url(app_url, key, {LANG: lang}))
     squares = phone.locator(f'[class*="st-key-{MATRIX_CONTAINER}"] .scatterlayer .point')
-    expect(squares.first).to_be_attached()
+    expect(squares.first).to_be_attached(timeout=SLOW)
     sizes = squares.evaluate_all(
         "(nodes) => nodes.map((node) => { const box = node.getBoundingClientRect(); return [box.width, box.height]; })"
     )
