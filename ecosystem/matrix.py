@@ -13,8 +13,8 @@ from .taxonomy import Taxonomy
 
 MATRIX_MARKER = 30
 # Below this width a column is narrower than its square: the chart keeps this width and scrolls sideways instead.
-MATRIX_COLUMN = 44
-MATRIX_CHAR = 7.5  # a tick label's character at the chart's 13-pixel font, generously
+MATRIX_COLUMN = MATRIX_MARKER + 6
+MATRIX_CHAR = 5.8  # a tick label's character at the chart's font, measured on the longest area's name
 MATRIX_AXIS_TITLE = 40
 
 

@@ -92,8 +92,13 @@ def test_matrix_squares_stay_readable_on_a_phone(phone: Page, app_url, key, lang
     open_page(phone, page_url(app_url, key, {LANG: lang}))
     squares = phone.locator(f'[class*="st-key-{MATRIX_CONTAINER}"] .scatterlayer .point')
     expect(squares.first).to_be_attached(timeout=SLOW)
-    sizes = squares.evaluate_all(
-        "(nodes) => nodes.map((node) => { const box = node.getBoundingClientRect(); return [box.width, box.height]; })"
+    boxes = squares.evaluate_all(
+        "(nodes) => nodes.map((node) => { const box = node.getBoundingClientRect(); return [box.left, box.top, box.width, box.height]; })"
     )
-    assert sizes
-    assert min(min(size) for size in sizes) >= MIN_SQUARE
+    assert boxes
+    assert min(min(width, height) for _, _, width, height in boxes) >= MIN_SQUARE
+    rows: dict[int, list[float]] = {}
+    for left, top, _, _ in boxes:
+        rows.setdefault(round(top), []).append(left)
+    steps = [b - a for lefts in rows.values() for a, b in zip(sorted(lefts), sorted(lefts)[1:], strict=False)]
+    assert min(steps, default=MIN_SQUARE) >= MIN_SQUARE  # squares side by side, not piled on each other
