@@ -51,7 +51,12 @@ ASSUMED_WIDTH = 900
 MARGINS = {"l": 10, "r": 10, "t": 50, "b": 10}
 LEGEND_ALLOWANCE = 130  # the legends above and under the graph: their rows take this much of the chart's height
 RANGE_PAD = 0.12  # room around the nodes for the outer labels, as a share of the span
-ROW_LEGEND = {"orientation": "h", "x": 0, "xanchor": "left", "itemsizing": "constant", "font": {"size": 12}}
+ROW_LEGEND = {
+    "orientation": "h",
+    "x": 0,
+    "xanchor": "left",
+    "itemsizing": "constant",
+}  # the chart's font: larger on a projector
 LABEL_POSITIONS = (
     "top center",
     "bottom center",
