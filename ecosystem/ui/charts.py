@@ -18,6 +18,7 @@ from ..matrix import (
 )
 from ..network import DRAWN_LIMIT, build_neighbourhood, describe_network, read_node_click
 from ..urlstate import ViewState, encode_state
+from ..views import escape_markdown
 from .cache import build_cached_goals_view, build_cached_network
 from .page import Page, go_to_actor
 from .state import forget_ignored, update_state
@@ -97,10 +98,10 @@ def render_network(page: Page, *, key: str = "network_chart", height: int = 820,
     if centre is not None:  # a star of one actor's relations: cheap to lay out, not cached
         nodes, edges, figure = build_neighbourhood(dataset, centre, page.lang, height=height)
         name = dataset.actors.at[centre, C.NAME]
-        st.subheader(page.t("network_neighbourhood_title", name=name))
+        st.markdown(f"**{escape_markdown(page.t('network_neighbourhood_title', name=name))}**")
         left_out_of = 0
     else:
-        st.subheader(page.t("chart_network_title"))
+        st.markdown(f"**{page.t('chart_network_title')}**")  # the chart's title, above its legend
         shown = tuple(page.filtered.index)
         nodes, edges, figure, left_out_of = build_cached_network(dataset.version, shown, page.lang, height, dataset)
     st.markdown(describe_network(nodes, edges, page.lang))

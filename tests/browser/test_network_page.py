@@ -62,7 +62,7 @@ def test_neighbourhood_toggles_back_to_the_whole_network(laptop: Page, app_url):
     read_labels(laptop, page_url(app_url, "network", {ACTOR: "innate-pharma", LANG: "en"}))
     around = laptop.locator(points).count()
     laptop.get_by_text("The whole network", exact=True).click()
-    expect(laptop.get_by_role("heading", name="Who is linked to whom")).to_be_visible(timeout=SLOW)
+    expect(laptop.get_by_text("Who is linked to whom", exact=True)).to_be_visible(timeout=SLOW)
     # every linked actor, not one actor's few (the whole graph takes a moment to lay out)
     laptop.wait_for_function(f"document.querySelectorAll('{points}').length > {3 * around}", timeout=SLOW)
     laptop.wait_for_timeout(1000)
