@@ -51,6 +51,7 @@ ASSUMED_WIDTH = 900
 MARGINS = {"l": 10, "r": 10, "t": 50, "b": 10}
 LEGEND_ALLOWANCE = 130  # the legends above and under the graph: their rows take this much of the chart's height
 RANGE_PAD = 0.12  # room around the nodes for the outer labels, as a share of the span
+NEIGHBOURHOOD_SIDE_ROOM = 0.3
 ROW_LEGEND = {
     "orientation": "h",
     "x": 0,
@@ -183,21 +184,25 @@ def marker_size(degree: int) -> int:
 
 
 def compute_ranges(
-    positions: Iterable[tuple[float, float]],
+    positions: Iterable[tuple[float, float]], *, side_room: float = RANGE_PAD
 ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The axes' ranges: the nodes' extent and some room for the outer labels."""
+    """The axes' ranges: the nodes' extent and some room for the outer labels (`side_room` left and right)."""
     points = list(positions) or [(0.0, 0.0)]
     xs, ys = [p[0] for p in points], [p[1] for p in points]
-    pad_x = max(max(xs) - min(xs), 0.2) * RANGE_PAD
+    pad_x = max(max(xs) - min(xs), 0.2) * side_room
     pad_y = max(max(ys) - min(ys), 0.2) * RANGE_PAD
     return (min(xs) - pad_x, max(xs) + pad_x), (min(ys) - pad_y, max(ys) + pad_y)
 
 
 def project_to_pixels(
-    positions: Mapping[str, tuple[float, float]], height: int, width: int = ASSUMED_WIDTH
+    positions: Mapping[str, tuple[float, float]],
+    height: int,
+    width: int = ASSUMED_WIDTH,
+    *,
+    side_room: float = RANGE_PAD,
 ) -> dict[str, tuple[float, float]]:
     """Layout positions as screen pixels, at the scale plotly draws them (equal axes, the tighter side decides)."""
-    (x0, x1), (y0, y1) = compute_ranges(positions.values())
+    (x0, x1), (y0, y1) = compute_ranges(positions.values(), side_room=side_room)
     plot_width = width - MARGINS["l"] - MARGINS["r"]
     plot_height = height - MARGINS["t"] - MARGINS["b"] - LEGEND_ALLOWANCE
     scale = min(plot_width / (x1 - x0), max(plot_height, 1) / (y1 - y0))
@@ -332,12 +337,13 @@ def choose_labels(
     labelled: int,
     *,
     centre: str | None = None,
+    side_room: float = RANGE_PAD,
 ) -> dict[str, str]:
     """The text position of each labelled node: the `labelled` most connected shown ones that fit without overlaps.
 
     With a `centre` (a neighbourhood), labels point away from that node rather than from the middle.
     """
-    pixels = project_to_pixels(positions, height)
+    pixels = project_to_pixels(positions, height, side_room=side_room)
     ranked = nodes[nodes["shown"].astype(bool)].sort_values(["degree", "name"], ascending=[False, True])
     if centre is not None:
         ranked = pd.concat([ranked[ranked["id"] == centre], ranked[ranked["id"] != centre]])
@@ -387,7 +393,9 @@ def build_network_figure(
                 hoverinfo="skip",
             )
         )
-    labels = choose_labels(nodes, positions, height, labelled, centre=centre)
+    # A neighbourhood is as wide as tall, its labels out to the sides: room for them when the width decides (a phone).
+    side_room = NEIGHBOURHOOD_SIDE_ROOM if centre is not None else RANGE_PAD
+    labels = choose_labels(nodes, positions, height, labelled, centre=centre, side_room=side_room)
     add_type_traces(
         figure,
         nodes,
@@ -412,7 +420,9 @@ def build_network_figure(
     )
     if labels:
         figure.add_trace(build_label_trace(nodes, labels))
-    x_range, y_range = compute_ranges(positions[node] for node in nodes["id"] if node in positions)
+    x_range, y_range = compute_ranges(
+        (positions[node] for node in nodes["id"] if node in positions), side_room=side_room
+    )
     figure.update_layout(
         title=None,  # the page writes it above the chart: inside, it would run into the legend of relations
         separators=SEPARATORS.get(lang, SEPARATORS["en"]),
