@@ -110,7 +110,8 @@ def render_network(page: Page, *, key: str = "network_chart", height: int = 820,
         st.caption(page.t("network_most_linked", count=count, total=total))
     if not len(edges):
         return
-    st.caption(page.t("network_hint"))
+    # Nodes fade only in the whole network (outside the filters); a neighbourhood shows every node plainly.
+    st.caption(page.t("network_hint") if centre is None else page.t("network_neighbourhood_hint"))
     event = st.plotly_chart(
         figure,
         width="stretch",
