@@ -413,6 +413,18 @@ STRINGS: dict[str, dict[str, str]] = {
     # insights and network
     "page_insights": {"en": "Insights", "fr": "Analyses"},
     "page_network": {"en": "Network", "fr": "Réseau"},
+    "network_view": {"en": "Show", "fr": "Afficher"},
+    "network_view_neighbourhood": {"en": "Around {name}", "fr": "Autour de {name}"},
+    "network_view_whole": {"en": "The whole network", "fr": "Tout le réseau"},
+    "network_neighbourhood_title": {"en": "{name} and its direct relations", "fr": "{name} et ses relations directes"},
+    "network_neighbourhood_hint": {
+        "en": "Click a node to open the actor's profile. The list below holds the same relations.",
+        "fr": "Cliquez sur un nœud pour ouvrir la fiche de l'acteur. La liste ci-dessous reprend les mêmes relations.",
+    },
+    "network_neighbourhood_none": {
+        "en": "{name} has no relation recorded: here is the whole network.",
+        "fr": "Aucune relation recensée pour {name} : voici tout le réseau.",
+    },
     "insights_intro": {
         "en": "The actors that pass the filters, in four charts. Each chart's data is in the table below it, "
         "and downloads as CSV.",

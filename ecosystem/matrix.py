@@ -13,6 +13,10 @@ from .taxonomy import Taxonomy
 
 MATRIX_MARKER = 30
 POINT_COLUMNS = ("area", "modality", "area_label", "modality_label", "area_in_text", "modality_in_text")
+# Below this width a column is narrower than its square: the chart keeps this width and scrolls sideways instead.
+MATRIX_COLUMN = MATRIX_MARKER + 6
+MATRIX_CHAR = 5.8  # a tick label's character at the chart's font, measured on the longest area's name
+MATRIX_AXIS_TITLE = 40
 
 
 def build_matrix_points(actors: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> pd.DataFrame:
@@ -43,6 +47,17 @@ def build_matrix_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("count", lang): points["count"],
         }
     )
+
+
+def estimate_matrix_width(points: pd.DataFrame) -> int:
+    """The narrowest the chart can be drawn with every square whole: area labels, then one column per modality.
+
+    Only the modalities present are columns; a phone narrower than this scrolls the chart, not the page.
+    """
+    areas = points["area_label"].drop_duplicates() if len(points) else pd.Series(dtype=str)
+    label = max((len(str(area)) for area in areas), default=0)
+    columns = max(points["modality_label"].nunique(), 1)
+    return int(MATRIX_AXIS_TITLE + label * MATRIX_CHAR + columns * MATRIX_COLUMN + 20)
 
 
 def build_matrix_figure(

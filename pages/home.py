@@ -30,6 +30,7 @@ if page:
         left.plotly_chart(
             build_type_chart(actors, dataset.taxonomy, lang, title=page.t("chart_by_type"), axis=page.t("count")),
             width="stretch",
+            config={"displayModeBar": False},
         )
         with right:
             ui.render_matrix(page, key="home_matrix", with_data=False)

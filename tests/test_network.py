@@ -12,14 +12,21 @@ from ecosystem import columns as C
 from ecosystem.charts import type_style
 from ecosystem.load import load_dataset
 from ecosystem.network import (
+    Box,
+    LabelSpot,
     build_edge_segments,
+    build_neighbourhood,
     build_network,
     build_network_figure,
     build_nodes,
     build_relation_list,
+    choose_labels,
     compute_layout,
     describe_network,
+    edge_colour,
     edge_style,
+    estimate_label_box,
+    place_labels,
     read_node_click,
     select_edges,
 )
@@ -114,7 +121,7 @@ def test_figure_draws_edges_first_unclickable_and_nodes_last_with_ids(tiny):
     nodes = build_nodes(tiny.actors, edges, {"spin"}, positions)
     figure = build_network_figure(nodes, edges, positions, TAXONOMY, "en")
     kinds = [trace for trace in figure.data if trace.mode == "lines"]
-    markers = [trace for trace in figure.data if trace.mode != "lines"]
+    markers = [trace for trace in figure.data if trace.mode == "markers"]
     assert figure.data[: len(kinds)] == tuple(kinds)  # nodes are drawn on top, so clicks land on them
     assert {trace.name for trace in kinds} == {"Spin-off of", "Funded by", "Acquired by", "Member of"}
     assert all(trace.hoverinfo == "skip" for trace in kinds)
@@ -247,3 +254,126 @@ def test_large_graph_draws_only_relations_among_the_drawn(real):
     assert set(edges[C.SOURCE_ID]) | set(edges[C.TARGET_ID]) <= set(shown)
     assert set(nodes["id"]) <= set(shown)
     assert len(edges) >= 2  # amu–mib twice (founding member, operator), innate-pharma–mib
+
+
+# The colour-blind-safe palette of Okabe and Ito (2008), the relation kinds' colours.
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#999999"}
+
+
+def test_relation_kinds_differ_by_colour_and_pattern():
+    kinds = TAXONOMY.ids("relation_kinds")
+    looks = {kind: (edge_colour(TAXONOMY, kind), edge_style(TAXONOMY, kind)[0]) for kind in kinds}
+    assert {colour for colour, _ in looks.values()} <= OKABE_ITO
+    assert len(set(looks.values())) == len(kinds)  # colour and dash together tell every kind apart
+    assert len({colour for colour, _ in looks.values()}) >= len(kinds) - 1  # colour alone nearly does
+    assert edge_colour(TAXONOMY, "no_such_kind") == "#999999"
+
+
+def test_legend_shows_each_kind_in_its_colour_and_dash(tiny):
+    positions = compute_layout(tiny.relations)
+    edges = select_edges(tiny.relations, {"spin"})
+    figure = build_network_figure(
+        build_nodes(tiny.actors, edges, {"spin"}, positions), edges, positions, TAXONOMY, "en"
+    )
+    lines = {trace.name: (trace.line.color, trace.line.dash) for trace in figure.data if trace.mode == "lines"}
+    assert lines["Funded by"] == (edge_colour(TAXONOMY, "funded_by"), "dash")
+    assert lines["Spin-off of"] == (edge_colour(TAXONOMY, "spin_off_of"), "solid")
+    assert len({colour for colour, _ in lines.values()}) == len(lines)
+
+
+def _boxes(spots, placed):
+    return [estimate_label_box(spot, placed[spot.id]) for spot in spots if spot.id in placed]
+
+
+def _overlapping(boxes):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.overlaps(b)]
+
+
+ROW = [LabelSpot(f"n{i}", 100 + 12 * i, 100, 5, "Label") for i in range(6)]  # six nodes 12 px apart in a row
+GRID = [LabelSpot(f"g{i}-{j}", 40 * i, 20 * j, 6, "Long actor name") for i in range(5) for j in range(5)]
+
+
+@pytest.mark.parametrize(
+    ("spots", "placed_at_least", "placed_at_most"),
+    [
+        ([LabelSpot("a", 0, 0, 5, "Alpha"), LabelSpot("b", 500, 0, 5, "Beta")], 2, 2),  # far apart: both
+        ([LabelSpot(f"s{i}", 0, 0, 5, "Same place") for i in range(9)], 2, 8),  # one spot: never all nine
+        ([LabelSpot("a", 0, 0, 5, "Alpha"), LabelSpot("b", 0, 30, 5, "Beta")], 2, 2),  # one above the other
+        (ROW, 2, 6),  # a tight row: around and between
+        (GRID, 5, 24),
+        ([], 0, 0),
+    ],
+)
+def test_placed_labels_never_overlap(spots, placed_at_least, placed_at_most):
+    placed = place_labels(spots)
+    assert placed_at_least <= len(placed) <= placed_at_most
+    assert _overlapping(_boxes(spots, placed)) == []
+    first = spots[0] if spots else None  # the first (most connected) node is never covered
+    if first is not None:
+        marker = Box(first.x - first.radius, first.y - first.radius, first.x + first.radius, first.y + first.radius)
+        assert not any(box.overlaps(marker) for box in _boxes(spots, placed))
+
+
+def test_placing_keeps_the_first_spots_first():
+    """Spots come most connected first: when two compete, the first keeps its label."""
+    spots = [LabelSpot("hub", 0, 0, 12, "The hub of the network"), LabelSpot("leaf", 1, 0, 5, "Leaf")]
+    assert list(place_labels(spots)) == ["hub"]
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [(100, 0, "middle right"), (-100, 0, "middle left"), (0, -100, "top center"), (0, 100, "bottom center")],
+)
+def test_a_label_points_away_from_the_centre(x, y, expected):
+    spot = LabelSpot("a", x, y, 5, "Alpha")
+    assert place_labels([spot], centre=(0, 0)) == {"a": expected}
+
+
+@pytest.mark.parametrize(("height", "labelled"), [(820, 16), (520, 16), (820, 40)])
+def test_the_real_network_labels_its_hubs_without_overlaps(real, height, labelled):
+    positions = compute_layout(real.relations)
+    nodes = build_nodes(real.actors, real.relations, real.actors.index, positions)
+    placed = choose_labels(nodes, positions, height, labelled)
+    assert len(placed) >= 8  # most hubs keep their name
+    assert "mib" in placed  # the most connected always does
+    from ecosystem.network import marker_size, project_to_pixels
+
+    pixels = project_to_pixels(positions, height)
+    texts = nodes.set_index("id")
+    spots = [
+        LabelSpot(n, *pixels[n], marker_size(int(texts.at[n, "degree"])) / 2, texts.at[n, "label"]) for n in placed
+    ]
+    assert _overlapping(_boxes(spots, placed)) == []
+
+
+def test_pairs_sit_in_a_row_under_the_main_graph(tmp_path):
+    actors = [actor(name) for name in ("a", "b", "c", "d", "e", "p1", "p2", "q1", "q2", "r1", "r2", "r3")]
+    relations = [relation("a", "partner_of", other) for other in ("b", "c", "d", "e")] + [
+        relation("b", "partner_of", "c"),
+        relation("p1", "partner_of", "p2"),
+        relation("q1", "funded_by", "q2"),
+        relation("r1", "partner_of", "r2"),
+        relation("r2", "partner_of", "r3"),
+    ]
+    dataset = build_tiny(tmp_path, actors, (), relations)
+    positions = compute_layout(dataset.relations)
+    lowest_main = min(positions[n][1] for n in "abcde")
+    small = ["p1", "p2", "q1", "q2", "r1", "r2", "r3"]
+    assert all(positions[n][1] < lowest_main for n in small)  # under the main graph, not around it
+    spread = max(abs(positions[n][1] - positions["p1"][1]) for n in small)
+    assert spread < 0.1  # one row
+    assert len({positions[n] for n in small}) == len(small)
+
+
+def test_neighbourhood_is_the_actor_and_its_direct_relations_around_it(real):
+    nodes, edges, figure = build_neighbourhood(real, "innate-pharma", "en", height=600)
+    assert len(edges) == len(real.relations_of("innate-pharma"))
+    assert set(edges[C.SOURCE_ID]) | set(edges[C.TARGET_ID]) == set(nodes["id"])
+    coordinates = nodes.set_index("id")[["x", "y"]]
+    assert tuple(coordinates.loc["innate-pharma"]) == (0.0, 0.0)
+    radii = {
+        round(float((x**2 + y**2) ** 0.5), 3) for node, (x, y) in coordinates.iterrows() if node != "innate-pharma"
+    }
+    assert radii <= {1.0, 1.45}
+    labels = [trace for trace in figure.data if trace.mode == "markers+text"]
+    assert "innate-pharma" in list(labels[0].customdata)  # the actor itself is always named

@@ -8,12 +8,27 @@ import streamlit as st
 from .. import columns as C
 from ..charts import build_table_csv
 from ..formatting import format_count, format_day
-from ..matrix import build_matrix_figure, build_matrix_points, build_matrix_table, describe_matrix, read_matrix_click
-from ..network import DRAWN_LIMIT, describe_network, read_node_click
+from ..matrix import (
+    build_matrix_figure,
+    build_matrix_points,
+    build_matrix_table,
+    describe_matrix,
+    estimate_matrix_width,
+    read_matrix_click,
+)
+from ..network import DRAWN_LIMIT, build_neighbourhood, describe_network, read_node_click
 from ..urlstate import ViewState, encode_state
+from ..views import escape_markdown
 from .cache import build_cached_goals_view, build_cached_network
 from .page import Page, go_to_actor
 from .state import forget_ignored, update_state
+
+# The matrix is drawn in a container of this key (and the page's own): at least as wide as its
+# squares need, scrolling sideways inside the page when the screen is narrower (a phone).
+MATRIX_CONTAINER = "matrix_scroll"
+SCROLL_CSS = (
+    "<style>.st-key-{key} {{overflow-x: auto; overflow-y: hidden}} .st-key-{key}_wide {{min-width: {width}px}}</style>"
+)
 
 
 def apply_facets(page: Page, selected: dict[str, frozenset[str]]) -> None:
@@ -59,14 +74,17 @@ def render_matrix(page: Page, *, key: str = "matrix", with_data: bool = True, ti
     st.markdown(describe_matrix(points, len(page.filtered), lang))
     st.caption(page.t("matrix_hint"))
     selected = (filters.selected(area), filters.selected(modality))
-    event = st.plotly_chart(
-        build_matrix_figure(points, lang, selected=selected, titled=titled),
-        width="stretch",
-        on_select="rerun",
-        selection_mode="points",
-        key=_selection_key(key, page),
-        config={"displayModeBar": False},
-    )
+    container = f"{MATRIX_CONTAINER}_{key}"
+    st.html(SCROLL_CSS.format(key=container, width=estimate_matrix_width(points)))
+    with st.container(key=container), st.container(key=f"{container}_wide"):
+        event = st.plotly_chart(
+            build_matrix_figure(points, lang, selected=selected, titled=titled),
+            width="stretch",
+            on_select="rerun",
+            selection_mode="points",
+            key=_selection_key(key, page),
+            config={"displayModeBar": False},
+        )
     clicked = read_matrix_click(event)
     if clicked and selected != (frozenset({clicked[0]}), frozenset({clicked[1]})):
         apply_facets(page, {area: frozenset({clicked[0]}), modality: frozenset({clicked[1]})})
@@ -74,24 +92,37 @@ def render_matrix(page: Page, *, key: str = "matrix", with_data: bool = True, ti
         render_chart_data(page, build_matrix_table(points, lang), key=key, file_name="areas-modalities.csv")
 
 
-def render_network(page: Page, *, key: str = "network_chart", height: int = 720) -> None:
-    """The relations graph of the filtered actors; a click on a node opens its profile."""
+def render_network(page: Page, *, key: str = "network_chart", height: int = 820, centre: str | None = None) -> None:
+    """The relations graph of the filtered actors, or one actor's neighbourhood; a click on a node opens its profile."""
     dataset = page.dataset
-    shown = tuple(page.filtered.index)
-    nodes, edges, figure, left_out_of = build_cached_network(dataset.version, shown, page.lang, height, dataset)
+    if centre is not None:  # a star of one actor's relations: cheap to lay out, not cached
+        nodes, edges, figure = build_neighbourhood(dataset, centre, page.lang, height=height)
+        name = dataset.actors.at[centre, C.NAME]
+        st.markdown(f"**{escape_markdown(page.t('network_neighbourhood_title', name=name))}**")
+        left_out_of = 0
+    else:
+        st.markdown(f"**{page.t('chart_network_title')}**")  # the chart's title, above its legend
+        shown = tuple(page.filtered.index)
+        nodes, edges, figure, left_out_of = build_cached_network(dataset.version, shown, page.lang, height, dataset)
     st.markdown(describe_network(nodes, edges, page.lang))
     if left_out_of:  # a large graph: only the most related actors are drawn
         count, total = format_count(DRAWN_LIMIT, page.lang), format_count(left_out_of, page.lang)
         st.caption(page.t("network_most_linked", count=count, total=total))
     if not len(edges):
         return
-    st.caption(page.t("network_hint"))
+    # Nodes fade only in the whole network (outside the filters); a neighbourhood shows every node plainly.
+    st.caption(page.t("network_hint") if centre is None else page.t("network_neighbourhood_hint"))
     event = st.plotly_chart(
-        figure, width="stretch", on_select="rerun", selection_mode="points", key=key, config={"scrollZoom": True}
+        figure,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="points",
+        key=key if centre is None else f"{key}_{centre}",
+        config={"scrollZoom": True, "displayModeBar": False},
     )
     clicked = read_node_click(event, nodes["id"])
     if clicked:
-        st.session_state.pop(key, None)
+        st.session_state.pop(key if centre is None else f"{key}_{centre}", None)
         go_to_actor(page, clicked)
 
 
