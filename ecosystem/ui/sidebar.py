@@ -1,11 +1,11 @@
 """The sidebar every page shares: the menu, language, filters fed from the view state and writing back to it, provenance.
 
 The view state is the one truth; a widget only shows it. Streamlit forgets a
-widget's value when a run does not draw it and, on a page change, the browser
-mounts the widget afresh from its `default` whatever the server remembers.
-So every widget is drawn on every run with the state's value as its default,
-and a remembered value that differs from the state is overwritten first. Its
-callback writes a change to the state (and the URL).
+widget's value when a run does not draw it; on a page change the browser
+mounts the widget afresh from its `default` whatever the server remembers; and
+the browser keeps a choice as its label, which the counts in it make stale.
+So every widget is given the state's value on every run, both in the session
+and as its default. Its callback writes a change to the state (and the URL).
 """
 
 import functools
@@ -49,13 +49,15 @@ def _on_reset(dataset: Dataset) -> None:
 
 
 def _seed(key: str, value):
-    """The state's value for a widget about to be drawn: overwrite what the session remembers if it differs.
+    """The state's value for a widget about to be drawn, given on every run.
 
-    Returned for the widget's `default` (or `value`, `index`), which is what the
-    browser shows when it mounts the widget afresh, as after a page change.
+    Set in the session even when it seems unchanged: the browser keeps a choice
+    as its label, and a label with a count ("Aix-Marseille area (8)") goes stale
+    when a chart changes the filters, leaving the widget blank; a value set
+    this run is sent with the widget. Returned for the widget's `default` (or
+    `value`, `index`), what the browser shows when it mounts the widget afresh.
     """
-    if key in st.session_state and st.session_state[key] != value:
-        st.session_state[key] = value
+    st.session_state[key] = value
     return value
 
 
