@@ -1,8 +1,9 @@
 """The sidebar never lies, in a real browser: after each route, every widget shows the view in the URL.
 
-The walk: a deep link with filters in English, a page change through the menu,
-a filter chosen in a box, a click on the area x modality matrix, a move to the
-directory, the browser's back button. After each step the widgets are read as
+The walks: a deep link with filters in English, a page change through the
+menu, a filter chosen in a box, a click on the area x modality matrix, a move
+to the directory, the browser's back button; and a click on a network node,
+then back. After each step the widgets are read as
 the reader sees them (the chips, the checked segment, the slider's thumbs…) and
 compared with the view the URL holds, decoded by the URL contract.
 """
@@ -12,14 +13,16 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Page, expect
 
+from ecosystem import columns as C
 from ecosystem.filters import FLAGS, filter_actors, founded_bounds
 from ecosystem.i18n import t
 from ecosystem.matrix import build_matrix_points
+from ecosystem.network import build_network_figure, build_nodes, compute_layout, select_edges
 from ecosystem.urlstate import decode_state
 from ecosystem.vocabularies import SCOPES
 from tests.browser.test_browser import TIMEOUT, wait_for_app
 from tests.browser.test_story_browser import click_point
-from tests.urls import AREA, FOUNDED, LANG, MODALITY, SCOPE, TYPE, page_path_pattern, page_url
+from tests.urls import ACTOR, AREA, FOUNDED, LANG, MODALITY, SCOPE, TYPE, page_path_pattern, page_url
 
 SIDEBAR = '[data-testid="stSidebar"]'
 COUNT = re.compile(r"\s*\(\d+\)$")  # an option's count, "Biotech (15)" → "Biotech"
@@ -146,3 +149,25 @@ def test_every_route_keeps_the_sidebar_on_the_urls_view(page: Page, app_url, rea
     wait_for_view(page, "insights", {TYPE: "biotech,pharma"})
     assert AREA not in parse_qs(urlsplit(page.url).query)
     assert_sidebar_tells_the_url(page, real, "back again")
+
+
+def test_a_network_click_and_back_keep_the_sidebar_on_the_urls_view(page: Page, app_url, real):
+    deep = {TYPE: "pharma", FOUNDED: "1900-2025", LANG: "en"}
+    page.goto(page_url(app_url, "network", deep))
+    wait_for_view(page, "network", deep)
+    assert_sidebar_tells_the_url(page, real, "deep link to the network")
+    shown = filter_actors(real, url_view(page, real).filters)[C.ID]
+    positions = compute_layout(real.relations)
+    edges = select_edges(real.relations, shown)
+    nodes = build_nodes(real.actors, edges, shown, positions)
+    figure = build_network_figure(nodes, edges, positions, real.taxonomy, "en")
+    label = real.taxonomy.label("types", "pharma", "en")
+    trace = next(i for i, data in enumerate(figure.data) if data.customdata is not None and data.name == label)
+    actor_id = figure.data[trace].customdata[0]
+    click_point(page, page.locator('[class*="st-key-network_chart"] [data-testid="stPlotlyChart"]').first, trace, 0)
+    wait_for_view(page, "actor", {ACTOR: actor_id, **deep})
+    assert_sidebar_tells_the_url(page, real, "network click")
+
+    page.go_back()  # to the network (Streamlit's page switch leaves the actor in the address it left)
+    wait_for_view(page, "network", deep)
+    assert_sidebar_tells_the_url(page, real, "back to the network")
