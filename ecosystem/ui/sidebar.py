@@ -29,6 +29,25 @@ from .state import current_state, update_filters, update_state
 WIDGET_PREFIX = "filter_"
 LANG_WIDGET = "lang_widget"
 MENU_KEY = "app_menu"
+# On a phone the sidebar covers the page: a tap on a menu link closes it, as Streamlit's own menu did.
+# The script's element takes no room in the menu.
+MENU_SCRIPT = """
+<style>.st-key-app_menu [data-testid="stElementContainer"]:has([data-testid="stHtml"]) { display: none; }</style>
+<script>
+(function () {
+  var doc = window.parent && window.parent.document ? window.parent.document : document;
+  var win = doc.defaultView || window;
+  if (win.__appMenuCloses) { return; }
+  win.__appMenuCloses = true;
+  doc.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest && event.target.closest(".st-key-app_menu a");
+    if (!link || !win.matchMedia("(max-width: 767.98px)").matches) { return; }
+    var close = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (close) { win.setTimeout(function () { close.click(); }, 0); }
+  });
+})();
+</script>
+"""
 
 
 def _on_facet(dataset: Dataset, facet: str) -> None:
@@ -79,6 +98,7 @@ def render_menu(dataset: Dataset | None, state: ViewState) -> None:
         for spec in PAGES:
             if spec.listed:
                 draw_page_link(spec, t(spec.title_key, state.lang), params)
+        st.html(MENU_SCRIPT, unsafe_allow_javascript=True)
 
 
 def render_language(dataset: Dataset | None, state: ViewState) -> None:
