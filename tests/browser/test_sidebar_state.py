@@ -23,6 +23,7 @@ from ecosystem.vocabularies import SCOPES
 from tests.browser.test_browser import TIMEOUT, wait_for_app
 from tests.browser.test_story_browser import click_point
 from tests.urls import ACTOR, AREA, FOUNDED, LANG, MODALITY, SCOPE, TYPE, page_path_pattern, page_url
+from tools.appserver import block_external
 
 SIDEBAR = '[data-testid="stSidebar"]'
 COUNT = re.compile(r"\s*\(\d+\)$")  # an option's count, "Biotech (15)" → "Biotech"
@@ -171,3 +172,22 @@ def test_a_network_click_and_back_keep_the_sidebar_on_the_urls_view(page: Page, 
     page.go_back()  # to the network (Streamlit's page switch leaves the actor in the address it left)
     wait_for_view(page, "network", deep)
     assert_sidebar_tells_the_url(page, real, "back to the network")
+
+
+def test_a_menu_tap_on_a_phone_closes_the_sidebar(browser, app_url):
+    """On a phone the sidebar covers the page: after a tap on a menu link, the page it opens is in view."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.route("**/*", block_external)
+    page = context.new_page()
+    try:
+        page.goto(page_url(app_url, "directory", {TYPE: "biotech", LANG: "en"}))
+        page.get_by_role("heading", name=t("page_directory", "en")).wait_for(timeout=TIMEOUT)
+        sidebar = page.locator(SIDEBAR)
+        page.locator('[data-testid="stExpandSidebarButton"]').click()
+        expect(sidebar).to_have_attribute("data-collapsed", "false", timeout=TIMEOUT)
+        go_by_menu(page, t("page_insights", "en"))
+        wait_for_view(page, "insights", {TYPE: "biotech"})
+        expect(sidebar).to_have_attribute("data-collapsed", "true", timeout=TIMEOUT)
+        expect(page.get_by_role("heading", name=t("page_insights", "en"))).to_be_in_viewport(timeout=TIMEOUT)
+    finally:
+        context.close()
