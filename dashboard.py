@@ -3,7 +3,8 @@
 import streamlit as st
 
 from ecosystem import ui
+from ecosystem.paths import FAVICON
 
-st.set_page_config(page_title="Marseille Immunology Ecosystem", page_icon=":material/biotech:", layout="wide")
+st.set_page_config(page_title="Marseille Immunology Ecosystem", page_icon=str(FAVICON), layout="wide")
 
 ui.run_navigation()

@@ -21,6 +21,8 @@ def static_url(path: str) -> str:
 
 
 VENDOR_URL = f"{STATIC_URL}/vendor"
+# The tab's icon, drawn in the theme's colour: Streamlit inlines it, so no font host is asked for one.
+FAVICON = STATIC_DIR / "favicon.svg"
 MAP_COMPONENT_JS = STATIC_DIR / "map" / "component.js"
 MARKERS_JS = static_url("map/markers.js")
 BACKDROP_JS = static_url("map/backdrop.js")

@@ -10,7 +10,7 @@ import streamlit as st
 from ..exports import Provenance
 from ..i18n import t
 from ..load import Dataset
-from ..navigation import PAGES, get_page
+from ..navigation import PAGES, PageSpec, get_page
 from ..release import Release, build_release_info
 from ..share import build_citation, build_public_url, format_licence, resolve_public_base
 from ..urlstate import ViewState, encode_state
@@ -102,20 +102,24 @@ def is_embedded() -> bool:
 
 
 def build_navigation(lang: str):
-    """`st.navigation` over the page registry, titles in the reader's language."""
+    """`st.navigation` over the page registry, titles in the reader's language.
+
+    Streamlit's own menu stays hidden (`position="hidden"`, and
+    `client.showSidebarNavigation = false` for a fresh server's first run): the
+    sidebar draws the app's menu (`sidebar.render_menu`), whose links carry the view.
+    """
     return st.navigation(
         [
             st.Page(
                 spec.file,
-                title=t(spec.title_key, lang),
-                icon=spec.icon,
+                title=t(spec.title_key, lang),  # the tab's title; no icon, which would replace the favicon
                 url_path=spec.url_path or None,
                 default=not spec.url_path,
                 visibility="visible" if spec.listed else "hidden",
             )
             for spec in PAGES
         ],
-        position="hidden" if is_embedded() else "sidebar",
+        position="hidden",
     )
 
 
@@ -150,12 +154,12 @@ def current_page_path() -> str:
 def page_link(page: Page, key: str, *, label: str | None = None, icon: str | None = None, container=None, **changes):
     """A link to the registered page `key`, carrying the current view with `changes` applied."""
     spec = get_page(key)
-    (container or st).page_link(
-        spec.file,
-        label=label or page.t(spec.title_key),
-        icon=icon or spec.icon,
-        query_params=page.link_params(**changes),
-    )
+    draw_page_link(spec, label or page.t(spec.title_key), page.link_params(**changes), icon=icon, container=container)
+
+
+def draw_page_link(spec: PageSpec, label: str, params: dict[str, str], *, icon: str | None = None, container=None):
+    """Streamlit's page link to `spec` with the query `params` (the current page is drawn as such)."""
+    (container or st).page_link(spec.file, label=label, icon=icon or spec.icon, query_params=params)
 
 
 def switch_page(page: Page, key: str, **changes) -> None:

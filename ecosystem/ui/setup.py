@@ -6,7 +6,7 @@ from ..i18n import t
 from ..share import derive_app_root
 from .cache import filter_cached, get_dataset, publish_release, validate_cached
 from .page import Page, current_page_path, ensure_entrypoint, get_public_base, is_embedded
-from .sidebar import render_filters, render_footer, render_language, render_notices
+from .sidebar import render_filters, render_footer, render_language, render_menu, render_notices
 from .state import read_ignored, sync_state
 
 # A news site's iframe is small: keep the map edge to edge.
@@ -15,11 +15,12 @@ EMBED_CSS = '<style>[data-testid="stMainBlockContainer"]{padding:0.5rem 0.75rem;
 
 def page_setup() -> Page | None:
     """Sidebar and notices shared by every page; None when there is no data to show."""
+    ensure_entrypoint(sync_state(None).lang)  # before the data loads: a first deep link reruns at once
     dataset, error = get_dataset()
     state = sync_state(dataset)
-    ensure_entrypoint(state.lang)
     embedded = is_embedded()
     if not embedded:
+        render_menu(dataset, state)
         render_language(dataset, state)
     if dataset is None:
         st.error(t("data_unavailable", state.lang, error=error))

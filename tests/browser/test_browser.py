@@ -31,7 +31,7 @@ def test_first_deep_link_opens_the_translated_page(page: Page, app_url):
     page.goto(page_url(app_url, "directory", {TYPE: "biotech", LANG: "en"}))
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Directory")).to_be_visible(timeout=TIMEOUT)
-    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav = page.locator(".st-key-app_menu")
     expect(nav).to_contain_text("Actor profile")
     expect(nav).not_to_contain_text("dashboard")
 
@@ -82,7 +82,7 @@ def test_filter_changes_url_and_table_and_survives_navigation(page: Page, app_ur
     biotechs = int((real.actors[C.TYPE] == "biotech").sum())
     expect(page.get_by_text(f"{biotechs} of {total} actors")).to_be_visible(timeout=TIMEOUT)
 
-    sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Map").click()
+    sidebar.locator(".st-key-app_menu a").filter(has_text="Map").click()
     expect(page).to_have_url(url_pattern("map", {TYPE: "biotech"}), timeout=TIMEOUT)
     expect(page.get_by_role("heading", name="Map")).to_be_visible(timeout=TIMEOUT)
     expect(sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Type of actor")).to_contain_text("Biotech")

@@ -101,6 +101,6 @@ def test_scenes_advance_by_themselves_and_pause_stops_them(screen: Page, app_url
 def test_presentation_is_hidden_from_the_menu(page: Page, app_url):
     page.goto(page_url(app_url, "about", {LANG: "en"}))
     wait_for_app(page)
-    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav = page.locator(".st-key-app_menu")
     expect(nav).to_contain_text("Map")
     expect(nav).not_to_contain_text("Presentation")

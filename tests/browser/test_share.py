@@ -85,7 +85,7 @@ def test_copied_link_opens_the_same_rows_and_actor(page: Page, app_url, browser,
         expect(other_sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Type of actor")).to_contain_text(
             "Biotech"
         )
-        other_sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Directory").click()
+        other_sidebar.locator(".st-key-app_menu a").filter(has_text="Directory").click()
         expect(other.get_by_text(f"{len(biotechs)} of {len(real.actors)} actors")).to_be_visible(timeout=TIMEOUT)
     finally:
         other.context.close()

@@ -41,11 +41,11 @@ def test_matrix_click_filters_url_map_and_directory(page: Page, app_url, real):
     expected = filter_actors(real, Filters(area=frozenset({"oncology"}), modality=frozenset({"monoclonal_antibody"})))
     assert 0 < len(expected) < len(real.actors)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Directory").click()
+    sidebar.locator(".st-key-app_menu a").filter(has_text="Directory").click()
     expect(page).to_have_url(url_pattern("directory", {AREA: "oncology"}), timeout=TIMEOUT)
     expect(page.get_by_text(f"{len(expected)} of {len(real.actors)} actors")).to_be_visible(timeout=TIMEOUT)
 
-    sidebar.locator('[data-testid="stSidebarNavLink"]').filter(has_text="Map").click()
+    sidebar.locator(".st-key-app_menu a").filter(has_text="Map").click()
     expect(page).to_have_url(url_pattern("map", {MODALITY: "monoclonal_antibody"}), timeout=TIMEOUT)
     wait_for_app(page)
     page.get_by_role("button", name=re.compile("Show all")).click()
