@@ -485,11 +485,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Aucun acteur affiché n'a d'année de création connue.",
     },
     "takeaway_timeline": {
-        "en": "{rounds} funding rounds (at least {amount} disclosed, over {disclosed} of them), {acquisitions} "
-        "acquisitions and {awards} awards recorded for the actors shown, {first}–{last}.",
-        "fr": "{rounds} levées de fonds (au moins {amount} publiés, pour {disclosed} d'entre elles), "
-        "{acquisitions} rachats et {awards} distinctions recensés pour les acteurs affichés, {first}–{last}.",
+        "en": "{rounds} (at least {amount} disclosed, over {disclosed} of them), {acquisitions} "
+        "and {awards} recorded for the actors shown, {first}–{last}.",
+        "fr": "{rounds} (au moins {amount} publiés, pour {disclosed} d'entre elles), "
+        "{acquisitions} et {awards} recensés pour les acteurs affichés, {first}–{last}.",
     },
+    "timeline_rounds": {"en": "{count} funding rounds", "fr": "{count} levées de fonds"},
+    "timeline_rounds_one": {"en": "{count} funding round", "fr": "{count} levée de fonds"},
+    "timeline_acquisitions": {"en": "{count} acquisitions", "fr": "{count} rachats"},
+    "timeline_acquisitions_one": {"en": "{count} acquisition", "fr": "{count} rachat"},
+    "timeline_awards": {"en": "{count} awards", "fr": "{count} distinctions"},
+    "timeline_awards_one": {"en": "{count} award", "fr": "{count} distinction"},
     "takeaway_timeline_none": {
         "en": "No milestone recorded for the actors shown.",
         "fr": "Aucun jalon recensé pour les acteurs affichés.",

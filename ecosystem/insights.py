@@ -308,17 +308,20 @@ def describe_timeline(points: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> st
     def of(role: str) -> pd.Series:
         return points["kind"].isin(taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, role))
 
+    def counted(many: str, one: str, count: int) -> str:
+        return t(one if plural_category(count, lang) == "one" else many, lang, count=format_count(count, lang))
+
     rounds = points[of(C.ROLE_FUNDING)]
     amounts = rounds["amount_eur"].dropna()
     years = points["date"].str[:4]
     return t(
         "takeaway_timeline",
         lang,
-        rounds=format_count(len(rounds), lang),
+        rounds=counted("timeline_rounds", "timeline_rounds_one", len(rounds)),
         amount=format_euros(float(amounts.sum()), lang) if len(amounts) else format_euros(0, lang),
         disclosed=format_count(len(amounts), lang),
-        acquisitions=format_count(int(of(C.ROLE_ACQUISITION).sum()), lang),
-        awards=format_count(int(of(C.ROLE_AWARD).sum()), lang),
+        acquisitions=counted("timeline_acquisitions", "timeline_acquisitions_one", int(of(C.ROLE_ACQUISITION).sum())),
+        awards=counted("timeline_awards", "timeline_awards_one", int(of(C.ROLE_AWARD).sum())),
         first=years.min(),
         last=years.max(),
     )

@@ -316,13 +316,13 @@ def test_describe_founding(tiny, kept, expected):
         (
             {"b1", "b2", "b3", "d1", "h1", "f1"},
             "en",
-            "3 funding rounds (at least €58M disclosed, over 2 of them), 1 acquisitions and 1 awards recorded for "
+            "3 funding rounds (at least €58M disclosed, over 2 of them), 1 acquisition and 1 award recorded for "
             "the actors shown, 2001–2024.",
         ),
         (
             {"b3"},
             "fr",
-            "2 levées de fonds (au moins 48\xa0M\xa0€ publiés, pour 1 d'entre elles), 0 rachats et 0 distinctions "
+            "2 levées de fonds (au moins 48\xa0M\xa0€ publiés, pour 1 d'entre elles), 0 rachat et 0 distinction "
             "recensés pour les acteurs affichés, 2020–2021.",
         ),
         ({"b1"}, "en", "No milestone recorded for the actors shown."),  # a foundation is not on the timeline
