@@ -1,6 +1,7 @@
 """Charts that tell the story and filter the app: the area × modality matrix, the network, the goals tracker."""
 
 import hashlib
+import json
 
 import pandas as pd
 import streamlit as st
@@ -66,6 +67,27 @@ def render_chart_data(page: Page, table: pd.DataFrame, *, key: str, file_name: s
     render_download(page, table, key=key, file_name=file_name)
 
 
+# A box that scrolls must take the keyboard's focus (WCAG 2.1.1): the matrix's box gets a tab stop and a name.
+SCROLL_FOCUS_SCRIPT = """
+<style>[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .matrix-focus) { display: none; }</style>
+<span class="matrix-focus"></span>
+<script>
+(function () {
+  var doc = window.parent && window.parent.document ? window.parent.document : document;
+  function mark() {
+    var box = doc.querySelector(".st-key-%(key)s");
+    if (!box) { return false; }
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", %(label)s);
+    return true;
+  }
+  if (!mark()) { [100, 400, 1500].forEach(function (delay) { window.setTimeout(mark, delay); }); }
+})();
+</script>
+"""
+
+
 def render_matrix(page: Page, *, key: str = "matrix", with_data: bool = True, titled: bool = True) -> None:
     """The area x modality matrix; a click on a square filters the whole app on that pair."""
     taxonomy, lang, filters, schema = page.dataset.taxonomy, page.lang, page.state.filters, page.dataset.schema
@@ -85,6 +107,8 @@ def render_matrix(page: Page, *, key: str = "matrix", with_data: bool = True, ti
             key=_selection_key(key, page),
             config={"displayModeBar": False},
         )
+    label = json.dumps(page.t("chart_matrix_title"))
+    st.html(SCROLL_FOCUS_SCRIPT % {"key": container, "label": label}, unsafe_allow_javascript=True)
     clicked = read_matrix_click(event)
     if clicked and selected != (frozenset({clicked[0]}), frozenset({clicked[1]})):
         apply_facets(page, {area: frozenset({clicked[0]}), modality: frozenset({clicked[1]})})
