@@ -45,7 +45,9 @@ SALT_ENV = "SUGGESTIONS_SALT"
 UNLOCKED_KEY = "review_unlocked"
 HONEYPOT = "suggest_website"
 # A field people never see (hidden by its key's class); a robot filling every field fills it too.
-HONEYPOT_CSS = f"<style>.st-key-{HONEYPOT}{{display:none !important}}</style>"
+HONEYPOT_CSS = (
+    f'<style>[class*="st-key-"][class$="_{HONEYPOT}"], [class*="_{HONEYPOT} "]{{display:none !important}}</style>'
+)
 
 
 @st.cache_resource(show_spinner=False)

@@ -30,6 +30,7 @@ def test_a_correction_goes_from_the_profile_to_the_patch(browser, desk_server):
     wait_for_app(page)
 
     page.get_by_text("Suggest a correction").click()
+    expect(page.locator('[class*="suggest_website"]')).to_be_hidden()  # the robots' field, never shown to people
     page.get_by_label("Which fact").click()
     page.keyboard.type("notes")
     page.keyboard.press("Enter")
