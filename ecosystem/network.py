@@ -5,9 +5,7 @@ machine draws the same picture); filters then only choose which edges and nodes
 show, and nodes never jump when a filter changes.
 """
 
-import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,57 +15,36 @@ from . import vocabularies as V
 from .charts import FONT, SEPARATORS, add_type_traces
 from .formatting import format_count
 from .i18n import t
+from .netgeometry import (
+    LABEL_COLOUR,
+    LABEL_FONT,
+    MARGINS,
+    NEIGHBOURHOOD_SIDE_ROOM,
+    RANGE_PAD,
+    LabelSpot,
+    compute_ranges,
+    marker_size,
+    place_labels,
+    project_to_pixels,
+)
+from .netlayout import (
+    compute_layout,
+    compute_radial_layout,
+)
 from .taxonomy import Taxonomy
 
-LAYOUT_SEED = 1976  # the year the CIML was founded
-LAYOUT_ITERATIONS = 200
-# A spring layout of more actors takes seconds to minutes (16 s at 1,000 on 2 cores), and
-# a drawing of thousands is a tangle: past this, the page draws the most related actors shown.
-LAYOUT_SPRING_LIMIT = 500
-DRAWN_LIMIT = 300
-# Up to this many actors, the spring layout is refined by Kamada-Kawai's (a second on 2 cores), which spreads a dense core.
-LAYOUT_STRESS_LIMIT = 200
-LAYOUT_ASPECT = 1.5
-LAYOUT_SPACING = 0.3  # networkx's k: larger than its default 1/sqrt(n), so that hubs' neighbours overlap less
 LABEL_LENGTH = 28
 LABELLED = 16  # the most connected shown actors that get a label (fewer when labels would overlap)
 # An edge whose kind the taxonomy does not know (the validator reports it) is drawn plainly.
 DEFAULT_EDGE = ("solid", 1.0)
 EDGE_COLOUR = "#999999"
 EDGE_OPACITY = 0.8
-# Components this small (a pair, a triple) sit in rows under the main graph instead of being flung around it.
-SMALL_COMPONENT = 3
-SMALL_CELL = 0.4  # the width of one small component's cell, in layout units (the main graph spans 2)
-RING_LIMIT = 16  # a neighbourhood of more actors than this is drawn on two rings
-SMALL_GAP = 0.3  # between the main graph and the first row, and between rows
-# The drawing's geometry, as label placement estimates it: text in pixels, the chart's width assumed
-# narrower than a laptop's page (a wider chart spreads nodes further apart, labels keep their size).
-LABEL_FONT = 12
-LABEL_COLOUR = "#1a1a1a"
-CHAR_WIDTH = 0.62  # an average character's width, in font sizes
-LINE_HEIGHT = 1.3
-LABEL_GAP = 3
-ASSUMED_WIDTH = 900
-MARGINS = {"l": 10, "r": 10, "t": 50, "b": 10}
-LEGEND_ALLOWANCE = 130  # the legends above and under the graph: their rows take this much of the chart's height
-RANGE_PAD = 0.12  # room around the nodes for the outer labels, as a share of the span
-NEIGHBOURHOOD_SIDE_ROOM = 0.3
 ROW_LEGEND = {
     "orientation": "h",
     "x": 0,
     "xanchor": "left",
     "itemsizing": "constant",
 }  # the chart's font: larger on a projector
-LABEL_POSITIONS = (
-    "top center",
-    "bottom center",
-    "middle right",
-    "middle left",
-    "top right",
-    "top left",
-    "bottom right",
-    "bottom left",
-)
 NODE_COLUMNS = ("id", "name", "label", "type", "x", "y", "degree", "shown")
 
 
@@ -88,200 +65,11 @@ def edge_colour(taxonomy: Taxonomy, kind: str) -> str:
         return EDGE_COLOUR
 
 
-@dataclass(frozen=True)
-class Box:
-    """A rectangle in screen pixels (y grows downwards)."""
-
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-    def overlaps(self, other: "Box") -> bool:
-        return (
-            self.left < other.right and other.left < self.right and self.top < other.bottom and other.top < self.bottom
-        )
-
-
-@dataclass(frozen=True)
-class LabelSpot:
-    """A node to label: its id, centre in pixels, marker radius in pixels, and text."""
-
-    id: str
-    x: float
-    y: float
-    radius: float
-    text: str
-
-
-def estimate_label_box(spot: LabelSpot, position: str, font: float = LABEL_FONT) -> Box:
-    """Where plotly writes `spot.text` for a `textposition`: beside the marker, a few pixels off its edge."""
-    width = len(spot.text) * font * CHAR_WIDTH
-    height = font * LINE_HEIGHT
-    vertical, horizontal = position.split()
-    reach = spot.radius + LABEL_GAP
-    if horizontal == "center":
-        left = spot.x - width / 2
-    elif horizontal == "right":
-        left = spot.x + (reach if vertical == "middle" else 0)
-    else:
-        left = spot.x - width - (reach if vertical == "middle" else 0)
-    if vertical == "middle":
-        top = spot.y - height / 2
-    elif vertical == "top":
-        top = spot.y - reach - height
-    else:
-        top = spot.y + reach
-    return Box(left, top, left + width, top + height)
-
-
-def order_positions(spot: LabelSpot, centre: tuple[float, float]) -> list[str]:
-    """The text positions to try for a node, the one pointing away from the drawing's centre first."""
-    dx, dy = spot.x - centre[0], spot.y - centre[1]
-    length = math.hypot(dx, dy) or 1.0
-
-    def away(position: str) -> float:
-        vertical, horizontal = position.split()
-        hx = {"left": -1.0, "center": 0.0, "right": 1.0}[horizontal]
-        vy = {"top": -1.0, "middle": 0.0, "bottom": 1.0}[vertical]
-        norm = math.hypot(hx, vy) or 1.0
-        return -(hx * dx + vy * dy) / (norm * length)
-
-    return sorted(LABEL_POSITIONS, key=lambda position: (round(away(position), 6), LABEL_POSITIONS.index(position)))
-
-
-def place_labels(
-    spots: Sequence[LabelSpot],
-    *,
-    font: float = LABEL_FONT,
-    centre: tuple[float, float] | None = None,
-) -> dict[str, str]:
-    """A text position for each spot whose label fits, in the order given (most important first).
-
-    Each label tries the positions around its node, away from the centre first, and takes the
-    first whose box overlaps no label already placed and no marker of a spot as important or
-    more (a label may cover a lesser node, drawn under it); a label that fits nowhere is dropped.
-    """
-    if centre is None and spots:
-        centre = (sum(item.x for item in spots) / len(spots), sum(item.y for item in spots) / len(spots))
-    placed: dict[str, str] = {}
-    boxes: list[Box] = []
-    markers: list[Box] = []
-    for spot in spots:
-        markers.append(Box(spot.x - spot.radius, spot.y - spot.radius, spot.x + spot.radius, spot.y + spot.radius))
-        for position in order_positions(spot, centre or (spot.x, spot.y)):
-            box = estimate_label_box(spot, position, font)
-            if not any(box.overlaps(other) for other in boxes) and not any(box.overlaps(m) for m in markers):
-                placed[spot.id] = position
-                boxes.append(box)
-                break
-    return placed
-
-
-def marker_size(degree: int) -> int:
-    """A node's marker diameter in pixels: larger for the more connected, within bounds."""
-    return 10 + min(16, 2 * degree)
-
-
-def compute_ranges(
-    positions: Iterable[tuple[float, float]], *, side_room: float = RANGE_PAD
-) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The axes' ranges: the nodes' extent and some room for the outer labels (`side_room` left and right)."""
-    points = list(positions) or [(0.0, 0.0)]
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    pad_x = max(max(xs) - min(xs), 0.2) * side_room
-    pad_y = max(max(ys) - min(ys), 0.2) * RANGE_PAD
-    return (min(xs) - pad_x, max(xs) + pad_x), (min(ys) - pad_y, max(ys) + pad_y)
-
-
-def project_to_pixels(
-    positions: Mapping[str, tuple[float, float]],
-    height: int,
-    width: int = ASSUMED_WIDTH,
-    *,
-    side_room: float = RANGE_PAD,
-) -> dict[str, tuple[float, float]]:
-    """Layout positions as screen pixels, at the scale plotly draws them (equal axes, the tighter side decides)."""
-    (x0, x1), (y0, y1) = compute_ranges(positions.values(), side_room=side_room)
-    plot_width = width - MARGINS["l"] - MARGINS["r"]
-    plot_height = height - MARGINS["t"] - MARGINS["b"] - LEGEND_ALLOWANCE
-    scale = min(plot_width / (x1 - x0), max(plot_height, 1) / (y1 - y0))
-    return {node: ((x - x0) * scale, (y1 - y) * scale) for node, (x, y) in positions.items()}
-
-
 def build_node_label(name: str, acronym: str) -> str:
     """The short text written beside a node: the acronym, else the name cut to LABEL_LENGTH."""
     if acronym:
         return acronym
     return name if len(name) <= LABEL_LENGTH else name[: LABEL_LENGTH - 1].rstrip() + "…"
-
-
-def compute_layout(relations: pd.DataFrame, *, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
-    """Positions of every actor that has a relation, the same for the same relations.
-
-    Nodes and edges are added in sorted order so that row order in the CSV does not
-    change the picture; the seed fixes the starting positions.
-    """
-    import networkx as nx  # here, not at the top: only the network page needs it (13 MB)
-
-    graph = nx.Graph()
-    pairs = sorted({tuple(sorted(pair)) for pair in zip(relations[C.SOURCE_ID], relations[C.TARGET_ID], strict=True)})
-    graph.add_nodes_from(sorted({node for pair in pairs for node in pair}))
-    graph.add_edges_from(pairs)
-    if not graph.number_of_nodes():
-        return {}
-    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
-    large = [node for component in components if len(component) > SMALL_COMPONENT for node in component]
-    small = [component for component in components if len(component) <= SMALL_COMPONENT]
-    positions: dict[str, tuple[float, float]] = {}
-    if large:
-        main = graph.subgraph(large)
-        spring = nx.spring_layout(main, seed=seed, iterations=LAYOUT_ITERATIONS, k=LAYOUT_SPACING)
-        if len(large) <= LAYOUT_STRESS_LIMIT:  # evens out the distances: hubs' neighbours spread, the core opens up
-            spring = nx.kamada_kawai_layout(main, pos=spring)
-            spring = nx.rescale_layout_dict(spring)
-        # Wider than tall, as screens are: the graph takes the chart's width instead of a square in its middle.
-        positions.update({node: (float(x) * LAYOUT_ASPECT, float(y)) for node, (x, y) in spring.items()})
-    positions.update(arrange_small_components(small, below=min((y for _, y in positions.values()), default=None)))
-    return {node: (round(x, 6), round(y, 6)) for node, (x, y) in positions.items()}
-
-
-def arrange_small_components(
-    components: Sequence[Sequence[str]], *, below: float | None
-) -> dict[str, tuple[float, float]]:
-    """Pairs and triples in rows of cells under the main graph (whose lowest node is at `below`), left to right.
-
-    Left to the spring layout, they would be flung to the edges and squeeze the main graph into the middle.
-    """
-    per_row = max(1, int(2 * LAYOUT_ASPECT / SMALL_CELL))
-    top = 0.0 if below is None else below - SMALL_GAP
-    positions: dict[str, tuple[float, float]] = {}
-    for index, component in enumerate(components):
-        row, column = divmod(index, per_row)
-        cx, cy = -LAYOUT_ASPECT + SMALL_CELL * (column + 0.5), top - row * SMALL_GAP
-        step = SMALL_CELL / max(len(component), 2)
-        for place, node in enumerate(component):
-            offset = (place - (len(component) - 1) / 2) * step
-            positions[node] = (cx + offset, cy + (0.05 if place % 2 else 0.0))
-    return positions
-
-
-def count_linked(relations: pd.DataFrame) -> pd.Series:
-    """How many relations each actor has, for every actor with one."""
-    return pd.concat([relations[C.SOURCE_ID], relations[C.TARGET_ID]]).value_counts()
-
-
-def is_large(relations: pd.DataFrame, limit: int = LAYOUT_SPRING_LIMIT) -> bool:
-    """Whether the whole graph is too large to lay out at once."""
-    return len(count_linked(relations)) > limit
-
-
-def select_drawn(relations: pd.DataFrame, shown: Iterable[str], limit: int = DRAWN_LIMIT) -> tuple[list[str], int]:
-    """The `limit` shown actors with the most relations (ties by id), and how many shown actors have one."""
-    linked = count_linked(relations)
-    candidates = [item for item in shown if item in linked.index]
-    ranked = sorted(candidates, key=lambda item: (-int(linked[item]), item))
-    return ranked[:limit], len(candidates)
 
 
 def select_edges(relations: pd.DataFrame, shown: Iterable[str]) -> pd.DataFrame:
@@ -466,20 +254,6 @@ def build_label_trace(nodes: pd.DataFrame, labels: Mapping[str, str]) -> go.Scat
         cliponaxis=False,
         showlegend=False,
     )
-
-
-def compute_radial_layout(centre: str, neighbours: Sequence[str]) -> dict[str, tuple[float, float]]:
-    """The actor in the middle and its neighbours around it, in the order given, from the top clockwise.
-
-    Past RING_LIMIT neighbours, every other one sits on a wider ring, so that neighbours stay apart.
-    """
-    positions = {centre: (0.0, 0.0)}
-    count = len(neighbours)
-    for index, node in enumerate(neighbours):
-        angle = math.pi / 2 - 2 * math.pi * index / max(count, 1)
-        radius = 1.0 if count <= RING_LIMIT or index % 2 == 0 else 1.45
-        positions[node] = (round(radius * math.cos(angle), 6), round(radius * math.sin(angle), 6))
-    return positions
 
 
 def build_neighbourhood(

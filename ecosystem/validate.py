@@ -5,71 +5,31 @@ curator can go straight to the cell.
 """
 
 import csv
-import math
 import re
-from collections.abc import Hashable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import cast
 
 import pandas as pd
 
 from . import columns as C
 from . import vocabularies as V
 from .config import DESCRIPTOR, resolve_data_dir
+from .consistency import check_consistency, check_events
 from .load import ACTORS, MILESTONES, PLACES, RELATIONS, REQUIRED, read_resource
+from .problems import (
+    ACTORS_FILE,
+    MILESTONES_FILE,
+    PLACES_FILE,
+    SAME_POINT_DEGREES,
+    Problem,
+    _line,
+    _number,
+    distance_km,
+    list_records,
+)
 from .schema import Schema, load_schema
 from .taxonomy import TRUE, Taxonomy, load_taxonomy
 from .text import fold, split_multi
-
-EARTH_RADIUS_KM = 6371.0
-# Coordinates copied from a place must agree with it to about a metre.
-SAME_POINT_DEGREES = 1e-5
-HEADER_LINES = 1
-ACTORS_FILE, PLACES_FILE, RELATIONS_FILE, MILESTONES_FILE = (
-    "actors.csv",
-    "places.csv",
-    "relations.csv",
-    "milestones.csv",
-)
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: str
-    line: int
-    column: str
-    value: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        column = f" [{self.column}]" if self.column else ""
-        value = f" {self.value!r}" if self.value else ""
-        return f"{where}{column}{value}: {self.message}"
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-
-
-def _line(index: Hashable) -> int:
-    """The file line of a row: the tables keep read_csv's index, the row's position from 0."""
-    return cast(int, index) + HEADER_LINES + 1
-
-
-def _number(value: str) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
 
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"')
 _FOREIGN = re.compile(r'values "(.*)" not found in the lookup table "(\w+)" as "(\w+)"')
@@ -177,13 +137,6 @@ def actor_position(row: dict, place: dict | None) -> tuple[float, float] | None:
         if lat is not None and lon is not None:
             return lat, lon
     return None
-
-
-def list_records(frame: pd.DataFrame) -> list[dict]:
-    """The rows as dicts, built from whole columns: `to_dict("records")` is several times slower on text columns."""
-    columns = list(frame.columns)
-    values = zip(*(frame[column].tolist() for column in columns), strict=True)
-    return [dict(zip(columns, row, strict=True)) for row in values]
 
 
 def check_precision(row: dict, line: int, place: dict | None, taxonomy: Taxonomy) -> list[Problem]:
@@ -315,85 +268,6 @@ def _check_in_city(file: str, line: int, name: str, position: tuple[float, float
             )
         ]
     return []
-
-
-def check_consistency(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
-    """Rules that tie columns and files together, by the roles the taxonomy gives its items."""
-    problems = []
-    acquirer_kinds = taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, C.ROLE_ACQUIRER)
-    acquired = set(relations[relations[C.KIND].isin(acquirer_kinds)][C.SOURCE_ID])
-    acquired_statuses = set(taxonomy.ids_where(V.STATUSES, C.ROLE, C.ROLE_ACQUIRED))
-    final_statuses = acquired_statuses | set(taxonomy.ids_where(V.STATUSES, C.ROLE, C.ROLE_ENDED))
-    for index, row in enumerate(list_records(actors)):
-        line, status = _line(index), row[C.STATUS]
-        required = taxonomy.row(V.TYPES, row[C.TYPE]).get(C.REQUIRES, "")
-        if required and not row.get(required):
-            problems.append(Problem(ACTORS_FILE, line, required, "", f"a {row[C.TYPE]} requires {required}"))
-        if status in acquired_statuses and row[C.ID] not in acquired:
-            problems.append(Problem(ACTORS_FILE, line, C.STATUS, status, "no acquired_by relation in relations.csv"))
-        if row[C.ID] in acquired and status not in final_statuses:
-            problems.append(Problem(ACTORS_FILE, line, C.STATUS, status, "relations.csv says it was acquired"))
-        if status in final_statuses and not row[C.STATUS_YEAR]:
-            problems.append(Problem(ACTORS_FILE, line, C.STATUS_YEAR, "", f"status {status} needs its year"))
-    problems += _duplicates(actors, C.NAME, fold)
-    problems += _duplicates(actors, C.WEBSITE, _site_key)
-    self_links = relations[(relations[C.SOURCE_ID] != "") & (relations[C.SOURCE_ID] == relations[C.TARGET_ID])]
-    problems += [
-        Problem(RELATIONS_FILE, _line(index), C.TARGET_ID, target, "an actor related to itself")
-        for index, target in self_links[C.TARGET_ID].items()
-    ]
-    return problems
-
-
-def _site_key(url: str) -> str:
-    key = url.strip().lower().split("://", 1)[-1].removeprefix("www.")
-    return key.rstrip("/")
-
-
-def _duplicates(actors: pd.DataFrame, column: str, key) -> list[Problem]:
-    seen: dict[str, int] = {}
-    problems = []
-    for index, value in actors[column].items():
-        if not value:
-            continue
-        normal = key(value)
-        if normal in seen:
-            problems.append(Problem(ACTORS_FILE, _line(index), column, value, f"same as line {seen[normal]}"))
-        else:
-            seen[normal] = _line(index)
-    return problems
-
-
-def check_events(milestones: pd.DataFrame, relations: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
-    """An event recorded twice for one actor; a relation and a milestone that date one event differently."""
-    problems = []
-    acquisitions = set(taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, C.ROLE_ACQUISITION))
-    seen: dict[tuple[str, str], list[tuple[int, dict]]] = {}
-    for index, row in enumerate(list_records(milestones)):
-        line = _line(index)
-        for other_line, other in seen.get((row[C.ACTOR_ID], row[C.KIND]), []):
-            same_amount = row[C.AMOUNT_EUR] not in ("", None) and row[C.AMOUNT_EUR] == other[C.AMOUNT_EUR]
-            same_title = fold(row[C.TITLE_EN]) == fold(other[C.TITLE_EN])
-            once_a_year = row[C.KIND] in acquisitions  # an announcement and its closing are one acquisition
-            if str(row[C.DATE])[:4] == str(other[C.DATE])[:4] and (same_amount or same_title or once_a_year):
-                problems.append(
-                    Problem(MILESTONES_FILE, line, C.DATE, row[C.DATE], f"the same event as line {other_line}")
-                )
-        seen.setdefault((row[C.ACTOR_ID], row[C.KIND]), []).append((line, row))
-    years: dict[str, set[str]] = {}
-    for actor, kind, when in zip(milestones[C.ACTOR_ID], milestones[C.KIND], milestones[C.DATE], strict=True):
-        if kind in acquisitions:
-            years.setdefault(actor, set()).add(str(when)[:4])
-    acquirer_kinds = set(taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, C.ROLE_ACQUIRER))
-    for index, row in enumerate(list_records(relations)):
-        year = str(row[C.YEAR] or "").split(".")[0]
-        known = years.get(row[C.SOURCE_ID])
-        if row[C.KIND] in acquirer_kinds and year and known and year not in known:
-            dated = ", ".join(sorted(known))
-            problems.append(
-                Problem(RELATIONS_FILE, _line(index), C.YEAR, year, f"milestones.csv dates this acquisition {dated}")
-            )
-    return problems
 
 
 def parse_partial_date(value: str) -> date:

@@ -11,9 +11,8 @@ import pytest
 from ecosystem import columns as C
 from ecosystem.charts import type_style
 from ecosystem.load import load_dataset
+from ecosystem.netgeometry import Box, LabelSpot, estimate_label_box, place_labels
 from ecosystem.network import (
-    Box,
-    LabelSpot,
     build_edge_segments,
     build_neighbourhood,
     build_network,
@@ -25,8 +24,6 @@ from ecosystem.network import (
     describe_network,
     edge_colour,
     edge_style,
-    estimate_label_box,
-    place_labels,
     read_node_click,
     select_edges,
 )
@@ -202,7 +199,7 @@ def test_layout_of_a_large_graph():
     dense layout, so this size is both the largest layout the page computes and the smallest that
     takes networkx's other path. Seconds per layout, computed twice.
     """
-    from ecosystem.network import LAYOUT_SPRING_LIMIT, compute_layout, is_large
+    from ecosystem.netlayout import LAYOUT_SPRING_LIMIT, compute_layout, is_large
 
     ids = [f"actor-{number:04d}" for number in range(LAYOUT_SPRING_LIMIT)]
     relations = pd.DataFrame({C.SOURCE_ID: ids[1:], C.TARGET_ID: ids[:-1], C.KIND: "partner_of"})
@@ -227,7 +224,7 @@ def _star_relations(hubs: int, leaves: int) -> pd.DataFrame:
     [(1, 10, False), (4, 124, False), (5, 100, True), (20, 100, True)],
 )
 def test_a_graph_is_large_past_the_spring_layouts_limit(hubs, leaves, large):
-    from ecosystem.network import is_large
+    from ecosystem.netlayout import is_large
 
     assert is_large(_star_relations(hubs, leaves)) is large  # hubs × (leaves + 1) actors against 500
 
@@ -241,7 +238,7 @@ def test_a_graph_is_large_past_the_spring_layouts_limit(hubs, leaves, large):
     ],
 )
 def test_select_drawn_keeps_the_most_related(shown, limit, drawn, linked):
-    from ecosystem.network import select_drawn
+    from ecosystem.netlayout import select_drawn
 
     assert select_drawn(_star_relations(2, 3), shown, limit) == (drawn, linked)
 
@@ -336,7 +333,7 @@ def test_the_real_network_labels_its_hubs_without_overlaps(real, height, labelle
     placed = choose_labels(nodes, positions, height, labelled)
     assert len(placed) >= 8  # most hubs keep their name
     assert "mib" in placed  # the most connected always does
-    from ecosystem.network import marker_size, project_to_pixels
+    from ecosystem.netgeometry import marker_size, project_to_pixels
 
     pixels = project_to_pixels(positions, height)
     texts = nodes.set_index("id")

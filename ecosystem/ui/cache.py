@@ -21,7 +21,8 @@ from ..goals import GoalsView, build_goals_view, load_goals
 from ..load import DataError, Dataset, load_dataset
 from ..maps import View, build_marker_index, choose_map_view
 from ..markers import MarkerData, MarkerIndex, select_marker_data
-from ..network import build_network, compute_layout, is_large, select_drawn
+from ..netlayout import compute_layout, is_large, select_drawn
+from ..network import build_network
 from ..release import RELEASE_DIR, ReleaseFiles, build_release, build_zip_bytes, hash_package, read_published_hash
 from ..validate import Problem
 

@@ -17,7 +17,8 @@ from ..matrix import (
     estimate_matrix_width,
     read_matrix_click,
 )
-from ..network import DRAWN_LIMIT, build_neighbourhood, describe_network, read_node_click
+from ..netlayout import DRAWN_LIMIT
+from ..network import build_neighbourhood, describe_network, read_node_click
 from ..urlstate import ViewState, encode_state
 from ..views import escape_markdown
 from .cache import build_cached_goals_view, build_cached_network
