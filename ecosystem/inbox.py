@@ -13,6 +13,7 @@ is created or migrated when the inbox opens, by numbered steps.
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -41,32 +42,6 @@ LIMITED = {"client": "inbox_limited_client", "overall": "inbox_limited_overall"}
 RATE_WINDOW = timedelta(hours=1)
 RATE_PER_CLIENT = 10
 RATE_OVERALL = 300
-# The schema's steps, in order; the database records how many it has taken.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        """CREATE TABLE suggestions (
-            id INTEGER PRIMARY KEY {autoincrement},
-            created_at TIMESTAMP NOT NULL,
-            client TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            actor_id TEXT NOT NULL DEFAULT '',
-            field TEXT NOT NULL DEFAULT '',
-            current_value TEXT NOT NULL DEFAULT '',
-            proposed_value TEXT NOT NULL,
-            evidence_url TEXT NOT NULL,
-            contact TEXT NOT NULL DEFAULT '',
-            note TEXT NOT NULL DEFAULT '',
-            status TEXT NOT NULL DEFAULT 'pending',
-            reviewed_at TIMESTAMP,
-            reviewer_note TEXT NOT NULL DEFAULT '',
-            accepted_value TEXT NOT NULL DEFAULT '',
-            added_source TEXT NOT NULL DEFAULT ''
-        )""",
-        "CREATE INDEX suggestions_client_time ON suggestions (client, created_at)",
-        "CREATE INDEX suggestions_time ON suggestions (created_at)",
-        "CREATE INDEX suggestions_status ON suggestions (status)",
-    ),
-)
 METADATA = sa.MetaData()
 SUGGESTIONS = sa.Table(
     "suggestions",
@@ -87,7 +62,14 @@ SUGGESTIONS = sa.Table(
     sa.Column("reviewer_note", sa.Text, nullable=False),
     sa.Column("accepted_value", sa.Text, nullable=False),
     sa.Column("added_source", sa.Text, nullable=False),
+    sa.Index("suggestions_client_time", "client", "created_at"),
+    sa.Index("suggestions_time", "created_at"),
+    sa.Index("suggestions_status", "status"),
+    sqlite_autoincrement=True,  # a rolled-back or deleted number is never given again
 )
+# The schema's steps, in order; the database records how many it has taken. The table above is the schema.
+MIGRATIONS: tuple[Callable[[sa.Connection], object], ...] = (METADATA.create_all,)
+
 # A key for PostgreSQL's transaction lock: submissions take turns to count and insert.
 _PG_LOCK = 0x5E6A_17B0
 
@@ -231,18 +213,13 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
 
 def migrate(engine: Engine) -> int:
     """Take the schema's steps the database has not taken yet; returns its version."""
-    autoincrement = "AUTOINCREMENT" if engine.dialect.name == "sqlite" else ""
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK + 1})
         connection.execute(sa.text("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"))
         version = connection.execute(sa.text("SELECT MAX(version) FROM schema_version")).scalar() or 0
-        for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
-            for statement in statements:
-                sql = statement.format(autoincrement=autoincrement)
-                if engine.dialect.name == "postgresql":
-                    sql = sql.replace("id INTEGER PRIMARY KEY ", "id SERIAL PRIMARY KEY ")
-                connection.execute(sa.text(sql))
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            step(connection)
             connection.execute(sa.text("INSERT INTO schema_version (version) VALUES (:v)"), {"v": number})
         return len(MIGRATIONS)
 

@@ -6,7 +6,6 @@ as text (`st.text`, `st.code`), never as Markdown or HTML.
 """
 
 import hmac
-import os
 import secrets
 from datetime import date
 
@@ -38,7 +37,7 @@ from ..inbox import (
 )
 from ..load import ACTORS
 from ..patch import PROTECTED, build_patch_rows, write_patch
-from .page import Page
+from .page import Page, read_setting
 
 PASSWORD_ENV = "REVIEW_PASSWORD"
 SALT_ENV = "SUGGESTIONS_SALT"
@@ -65,19 +64,9 @@ def _process_salt() -> str:
     return secrets.token_hex(16)
 
 
-def _setting(name: str) -> str:
-    value = os.environ.get(name, "")
-    if value:
-        return value
-    try:
-        return str(st.secrets.get(name, "") or "")
-    except (FileNotFoundError, KeyError):
-        return ""
-
-
 def hash_reader() -> str:
     """The reader's client, hashed with the deployment's salt: counted for the rate limit, not stored."""
-    return hash_client(st.context.ip_address or "unknown", _setting(SALT_ENV) or _process_salt())
+    return hash_client(st.context.ip_address or "unknown", read_setting(SALT_ENV) or _process_salt())
 
 
 def suggestible_columns(page: Page) -> list[str]:
@@ -174,7 +163,7 @@ def _send(form: dict[str, str], trap: str) -> tuple[str, list[tuple[str, dict]]]
 
 def review_password() -> str:
     """The desk's password, from the environment or the secrets; empty (the desk locked) when unset."""
-    return _setting(PASSWORD_ENV)
+    return read_setting(PASSWORD_ENV)
 
 
 def unlock_desk(page: Page) -> bool:

@@ -88,6 +88,11 @@ def _secrets() -> dict:
         return {}
 
 
+def read_setting(name: str) -> str:
+    """A deployment setting: the environment variable `name`, else the key of .streamlit/secrets.toml; '' if unset."""
+    return os.environ.get(name, "") or str(_secrets().get(name, "") or "")
+
+
 def get_public_base() -> str | None:
     """PUBLIC_BASE_URL from the environment or the secrets: the address readers use."""
     return resolve_public_base(os.environ, _secrets())
