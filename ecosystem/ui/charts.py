@@ -83,7 +83,17 @@ SCROLL_FOCUS_SCRIPT = """
     box.setAttribute("aria-label", %(label)s);
     return true;
   }
-  if (!mark()) { [100, 400, 1500].forEach(function (delay) { window.setTimeout(mark, delay); }); }
+  mark();
+  // React may draw the box again (a rerun, a resize): mark it again whenever the page changes.
+  var win = doc.defaultView || window;
+  win.__matrixFocus = win.__matrixFocus || {};
+  if (!win.__matrixFocus["%(key)s"]) {
+    win.__matrixFocus["%(key)s"] = new win.MutationObserver(function () {
+      var box = doc.querySelector(".st-key-%(key)s");
+      if (box && !box.hasAttribute("tabindex")) { mark(); }
+    });
+    win.__matrixFocus["%(key)s"].observe(doc.body, {childList: true, subtree: true});
+  }
 })();
 </script>
 """
