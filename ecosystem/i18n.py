@@ -312,6 +312,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{title}, version {version} du {date}. {url}. Licence\u00a0: {licence}.",
     },
     "colon": {"en": ": ", "fr": "\u00a0: "},
+    "cite_actor": {"en": "Cite this actor", "fr": "Citer cet acteur"},
+    "cite_actor_line": {
+        "en": "“{name}”, in {title}, release {version} of {date}. {url}. Record last verified on {verified}. Licence: {licence}.",
+        "fr": "«\u00a0{name}\u00a0», dans {title}, version {version} du {date}. {url}. Fiche vérifiée le {verified}. Licence\u00a0: {licence}.",
+    },
+    "cite_dataset": {"en": "Cite the dataset", "fr": "Citer le jeu de données"},
+    "cite_dataset_formats": {
+        "en": "The dataset for a reference manager, as BibTeX and as CSL-JSON (Zotero, pandoc); CITATION.cff in the package says the same:",
+        "fr": "Le jeu de données pour un gestionnaire de références, en BibTeX et en CSL-JSON (Zotero, pandoc)\u00a0; le fichier CITATION.cff du paquet dit la même chose\u00a0:",
+    },
     "or": {"en": " or ", "fr": " ou "},
     "quoted": {"en": "“{text}”", "fr": "«\u00a0{text}\u00a0»"},
     "words_founded": {"en": "Founded between {start} and {end}", "fr": "Créé entre {start} et {end}"},

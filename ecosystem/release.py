@@ -42,6 +42,7 @@ class Release:
     licence_id: str  # e.g. CC-BY-4.0
     licence: str  # its title
     licence_url: str
+    authors: tuple[str, ...] = ()  # the descriptor's contributors with the role "author"
 
 
 def build_release_info(schema: Schema) -> Release:
@@ -55,6 +56,11 @@ def build_release_info(schema: Schema) -> Release:
         licence_id=licence.get("name", ""),
         licence=schema.licence_name,
         licence_url=schema.licence_url,
+        authors=tuple(
+            person.get("title", "")
+            for person in schema.descriptor.get("contributors", [])
+            if person.get("role", "author") == "author" and person.get("title")
+        ),
     )
 
 

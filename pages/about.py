@@ -26,6 +26,8 @@ if page:
             file_name=f"{release.name}-{release.version}.zip",
             mime="application/zip",
         )
+    st.subheader(page.t("cite_dataset"), anchor=False)
+    ui.render_dataset_citation(page)
     about = ui.load_cached_about(page.dataset.data_dir, page.lang)
     for key, headings in SECTIONS.items():
         if key in about:

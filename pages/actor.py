@@ -80,6 +80,7 @@ if page:
         st.subheader(page.t("section_sources"))
         st.markdown("\n".join(f"- {link}" for link in build_source_links(actor[C.SOURCES])))
         st.caption(page.t("last_verified", date=format_day(actor[C.LAST_VERIFIED], lang)))
+        ui.render_actor_citation(page, actor)
 
         record = build_actor_record(dataset, actor[C.ID], lang, page.provenance)
         left, right = st.columns(2)

@@ -156,6 +156,20 @@ def test_actor_page_shows_the_actor(real):
     assert actor["description_en"] in texts(app)
 
 
+@pytest.mark.parametrize(("lang", "opening"), [("en", "“"), ("fr", "«\u00a0")])
+def test_actor_page_gives_a_citation_to_this_view(real, lang, opening):
+    actor = real.actors.iloc[0]
+    app = open_page("actor", {ACTOR: actor["id"], LANG: lang})
+    codes = [element.value for element in app.get("code")]
+    line = next(code for code in codes if code.startswith(f"{opening}{actor['name']}"))
+    bibtex = next(code for code in codes if code.startswith("@misc{"))
+    csl = next(code for code in codes if code.startswith("[\n  {"))
+    assert f"{ACTOR}={actor['id']}" in line
+    assert real.schema.version in line
+    assert real.schema.version in bibtex
+    assert json.loads(csl)[0]["type"] == "dataset"
+
+
 def test_actor_page_unknown_id_is_friendly():
     app = open_page("actor", {ACTOR: "no-such-actor"})
     assert f"{ACTOR}=no-such-actor" in texts(app)

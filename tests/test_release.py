@@ -46,6 +46,8 @@ def test_citation_cff_agrees_with_the_descriptor_and_pyproject():
     assert str(cff["version"]) == release.version
     assert str(cff["date-released"]) == release.date
     assert cff["license"] == release.licence_id
+    assert cff["title"] == release.title
+    assert tuple(author["name"] for author in cff["authors"]) == release.authors
     (code,) = cff["references"]
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert (code["type"], str(code["version"]), code["license"]) == ("software", pyproject["project"]["version"], "MIT")

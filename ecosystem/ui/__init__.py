@@ -12,7 +12,8 @@ Pages call `page_setup()` (or `present_setup()`), then plain functions of
 - `charts`: the matrix, the network and the goals, and their data tables;
 - `present`: the presentation's page and controls;
 - `tables`: how tables show their columns;
-- `inbox`: the suggestion form and the review desk.
+- `inbox`: the suggestion form and the review desk;
+- `cite`: how to cite an actor and the dataset.
 """
 
 from .cache import (
@@ -24,6 +25,7 @@ from .cache import (
     publish_release,
 )
 from .charts import render_chart_data, render_goal_cards, render_goals, render_matrix, render_network
+from .cite import render_actor_citation, render_dataset_citation
 from .inbox import render_review_desk, render_suggestion_form, unlock_desk
 from .map import close_card, get_map_view, get_marker_data, map_fits_all, set_map_fit_all, show_map
 from .page import Page, get_public_base, go_to_actor, page_link, run_navigation, take_selected_row
@@ -50,7 +52,9 @@ __all__ = [
     "page_setup",
     "present_setup",
     "publish_release",
+    "render_actor_citation",
     "render_chart_data",
+    "render_dataset_citation",
     "render_goal_cards",
     "render_goals",
     "render_matrix",
