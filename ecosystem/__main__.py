@@ -21,6 +21,12 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument(
                 "--keep", action="store_true", help="also keep the outcome where the app reads it (.cache/validation/)"
             )
+        if name == "release":
+            command.add_argument(
+                "--archive",
+                action="store_true",
+                help="also keep this version's zip in DATA_DIR/releases/ (once per version)",
+            )
         if name == "report":
             command.add_argument(
                 "--write-readme", action="store_true", help="also refresh the report block of DATA_DIR/README.md"
@@ -61,6 +67,15 @@ def main(argv: list[str] | None = None) -> int:
 
         built = build_release(data_dir)
         print(f"{built.folder}: {built.release.version}, {len(built.files)} files and {built.zip.path}")
+        if args.archive:
+            from .history import archive_release
+
+            try:
+                kept, written = archive_release(data_dir)
+            except ValueError as error:
+                print(error, file=sys.stderr)
+                return 1
+            print(f"{kept}: {'kept' if written else 'already kept'}")
         return 0
     from .report import build_readme_report, build_report, write_readme_report
 

@@ -312,6 +312,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{title}, version {version} du {date}. {url}. Licence\u00a0: {licence}.",
     },
     "colon": {"en": ": ", "fr": "\u00a0: "},
+    "section_history": {"en": "History of this record", "fr": "Historique de cette fiche"},
+    "history_since": {
+        "en": "In the dataset since release {release}.",
+        "fr": "Dans le jeu de données depuis la version {release}.",
+    },
+    "history_new": {"en": "New since the last release.", "fr": "Nouvelle depuis la dernière version."},
+    "history_unknown": {
+        "en": "No kept release holds this record.",
+        "fr": "Aucune version conservée ne contient cette fiche.",
+    },
+    "history_no_change": {"en": "No change since.", "fr": "Aucun changement depuis."},
+    "history_unreleased": {"en": "since the last release", "fr": "depuis la dernière version"},
+    "col_release": {"en": "Release", "fr": "Version"},
+    "col_field": {"en": "Field", "fr": "Champ"},
+    "col_old": {"en": "Before", "fr": "Avant"},
+    "col_new": {"en": "After", "fr": "Après"},
     "cite_actor": {"en": "Cite this actor", "fr": "Citer cet acteur"},
     "cite_actor_line": {
         "en": "“{name}”, in {title}, release {version} of {date}. {url}. Record last verified on {verified}. Licence: {licence}.",

@@ -6,6 +6,7 @@ from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.exports import build_actor_csv, build_actor_json, build_actor_record
 from ecosystem.formatting import format_day
+from ecosystem.history import build_record_history, describe_history
 from ecosystem.maps import build_actor_map_spec
 from ecosystem.views import (
     build_actor_facts,
@@ -74,6 +75,24 @@ if page:
                     "title": page.t("col_event"),
                     "amount": page.t("col_amount"),
                     "sources": st.column_config.LinkColumn(page.t("col_source")),
+                },
+            )
+
+        st.subheader(page.t("section_history"))
+        history = ui.load_cached_history(str(dataset.data_dir), dataset.version)
+        since, changes = describe_history(build_record_history(history, actor[C.ID]), lang)
+        st.caption(since)
+        if len(changes):
+            st.dataframe(
+                changes,
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "release": page.t("col_release"),
+                    "field": page.t("col_field"),
+                    "old": page.t("col_old"),
+                    "new": page.t("col_new"),
+                    "source": st.column_config.LinkColumn(page.t("col_source")),
                 },
             )
 

@@ -170,6 +170,17 @@ def test_actor_page_gives_a_citation_to_this_view(real, lang, opening):
     assert json.loads(csl)[0]["type"] == "dataset"
 
 
+@pytest.mark.parametrize(
+    ("lang", "since"),
+    [("en", "In the dataset since release 0.1.0"), ("fr", "Dans le jeu de données depuis la version 0.1.0")],
+)
+def test_actor_page_shows_the_records_history(lang, since):
+    app = open_page("actor", {ACTOR: "cic-marseille", LANG: lang})
+    assert since in texts(app)
+    changes = next(frame.value for frame in app.dataframe if "field" in frame.value.columns)
+    assert {"site", "location_precision"} <= set(changes["field"])
+
+
 def test_actor_page_unknown_id_is_friendly():
     app = open_page("actor", {ACTOR: "no-such-actor"})
     assert f"{ACTOR}=no-such-actor" in texts(app)

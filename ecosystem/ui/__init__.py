@@ -22,6 +22,7 @@ from .cache import (
     build_release_zip,
     load_cached_about,
     load_cached_dictionary,
+    load_cached_history,
     publish_release,
 )
 from .charts import render_chart_data, render_goal_cards, render_goals, render_matrix, render_network
@@ -47,6 +48,7 @@ __all__ = [
     "go_to_actor",
     "load_cached_about",
     "load_cached_dictionary",
+    "load_cached_history",
     "map_fits_all",
     "page_link",
     "page_setup",

@@ -18,6 +18,7 @@ from ..config import resolve_data_dir
 from ..datacache import validate_with_cache
 from ..filters import Filters, count_facet, count_scope, filter_ids
 from ..goals import GoalsView, build_goals_view, load_goals
+from ..history import Package, load_history
 from ..load import DataError, Dataset, load_dataset
 from ..maps import View, build_marker_index, choose_map_view
 from ..markers import MarkerData, MarkerIndex, select_marker_data
@@ -95,6 +96,12 @@ def build_cached_map_view(version: str, filters: Filters, fit_all: bool, _datase
 @st.cache_data(show_spinner=False)
 def load_cached_about(data_dir: str, lang: str) -> dict[str, str]:
     return build_about(data_dir, lang)
+
+
+@st.cache_data(show_spinner=False)
+def load_cached_history(data_dir: str, version: str) -> list[Package]:
+    """The kept releases and the data now; `version` (the data's hash) renews it when a file changes."""
+    return load_history(data_dir)
 
 
 @st.cache_data(show_spinner=False)
