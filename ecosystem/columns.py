@@ -57,6 +57,8 @@ ROLE = "role"
 REQUIRES = "requires"
 HEADLINE = "headline"
 HOME = "home"
+# taxonomy/scopes.csv: the communes a territory is made of (';'-separated names)
+COMMUNES = "communes"
 PLACE_KINDS = "place_kinds"
 APPROXIMATE = "approximate"
 

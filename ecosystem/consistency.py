@@ -1,5 +1,6 @@
 """Rules that tie rows and files together: what a type requires, statuses and acquisitions agreeing,
-no two actors alike, an event recorded once, a relation dated as its milestone."""
+no two actors alike, a scope that matches the actor's commune, an event recorded once, a relation dated
+as its milestone."""
 
 import pandas as pd
 
@@ -7,7 +8,7 @@ from . import columns as C
 from . import vocabularies as V
 from .problems import ACTORS_FILE, MILESTONES_FILE, RELATIONS_FILE, Problem, _line, list_records
 from .taxonomy import Taxonomy
-from .text import fold
+from .text import fold, split_multi
 
 
 def check_consistency(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
@@ -28,6 +29,7 @@ def check_consistency(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: T
             problems.append(Problem(ACTORS_FILE, line, C.STATUS, status, "relations.csv says it was acquired"))
         if status in final_statuses and not row[C.STATUS_YEAR]:
             problems.append(Problem(ACTORS_FILE, line, C.STATUS_YEAR, "", f"status {status} needs its year"))
+    problems += check_scopes(actors, taxonomy)
     problems += _duplicates(actors, C.NAME, fold)
     problems += _duplicates(actors, C.WEBSITE, _site_key)
     self_links = relations[(relations[C.SOURCE_ID] != "") & (relations[C.SOURCE_ID] == relations[C.TARGET_ID])]
@@ -36,6 +38,35 @@ def check_consistency(actors: pd.DataFrame, relations: pd.DataFrame, taxonomy: T
         for index, target in self_links[C.TARGET_ID].items()
     ]
     return problems
+
+
+def check_scopes(actors: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
+    """A scope that lists its communes (taxonomy/scopes.csv) is where those communes are, and nowhere else:
+    the metropolis is not the whole département, so a city name alone cannot say it."""
+    territories = {
+        scope: {_commune_key(name) for name in split_multi(taxonomy.row(V.SCOPES, scope).get(C.COMMUNES, ""))}
+        for scope in taxonomy.ids(V.SCOPES)
+    }
+    territories = {scope: communes for scope, communes in territories.items() if communes}
+    problems = []
+    for index, row in enumerate(list_records(actors)):
+        city, scope = row[C.CITY], row[C.SCOPE]
+        if not city or not scope:
+            continue  # the descriptor reports the empty cell
+        key = _commune_key(city)
+        if scope in territories and key not in territories[scope]:
+            message = f"{city} is not one of the communes of scope {scope} (taxonomy/scopes.csv)"
+            problems.append(Problem(ACTORS_FILE, _line(index), C.SCOPE, scope, message))
+        for other, communes in territories.items():
+            if other != scope and key in communes:
+                message = f"{city} is a commune of scope {other} (taxonomy/scopes.csv): the scope must be {other}"
+                problems.append(Problem(ACTORS_FILE, _line(index), C.SCOPE, scope, message))
+    return problems
+
+
+def _commune_key(name: str) -> str:
+    """One spelling for a commune: accents, case and the typographic apostrophe aside."""
+    return " ".join(fold(name).replace("\u2019", "'").split())
 
 
 def _site_key(url: str) -> str:

@@ -73,3 +73,12 @@ def test_every_place_has_a_source():
 
     places = pd.read_csv(DATA / "places.csv", dtype=str, keep_default_na=False)
     assert places[places["sources"].str.strip() == ""]["id"].tolist() == []
+
+
+def test_the_home_scope_lists_the_92_communes_of_the_metropolis(real):
+    home = real.home_scope
+    communes = real.taxonomy.row("scopes", home)[C.COMMUNES].split(";")
+    assert len(communes) == len(set(communes)) == 92
+    # 90 in the Bouches-du-Rhône, and these two outside it; the Arles side of the département is not in it
+    assert {"Pertuis", "Saint-Zacharie", "Marseille", "Port-Saint-Louis-du-Rhône"} <= set(communes)
+    assert not {"Arles", "Tarascon", "Saint-Rémy-de-Provence"} & set(communes)
