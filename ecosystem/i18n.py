@@ -135,8 +135,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "open_profile": {"en": "Open the full profile", "fr": "Ouvrir la fiche complète"},
     "close_card": {"en": "Close", "fr": "Fermer"},
     "map_member_sites": {
-        "en": "Spread over several sites; its members work at: {sites}",
-        "fr": "Réparti sur plusieurs sites ; ses membres travaillent à : {sites}",
+        "en": "Spread over several sites; its members and partners are at: {sites}",
+        "fr": "Réparti sur plusieurs sites ; ses membres et partenaires sont à : {sites}",
     },
     "directory_hint": {
         "en": "Select a row to open the actor's profile; click a column header to sort.",

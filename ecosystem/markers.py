@@ -24,6 +24,8 @@ _CALL = "L.ecosystemMarkers("
 MULTI_SITE = "multi_site"
 # Links that tie an actor to a programme besides membership: a partner works in it, an operator runs it.
 PROGRAMME_LINKS = ("partner_of", "operates")
+# A card has room for a site's whole name ("Hôtel du Département des Bouches-du-Rhône"), not a marker label.
+SITE_NAME_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def list_member_sites(
     members |= set(linked.loc[linked[C.SOURCE_ID] == actor_id, C.TARGET_ID])
     rows = actors[actors[C.ID].isin(members) & (actors[C.SCOPE] == scope) & (actors[C.SITE] != lead)]
     named = places[~places[C.PLACE_KIND].isin(area_kinds)].drop_duplicates(C.ID)
-    name_of = dict(zip(named[C.ID], (short_place_name(name) for name in named[C.NAME]), strict=True))
+    name_of = dict(zip(named[C.ID], (short_place_name(name, SITE_NAME_LENGTH) for name in named[C.NAME]), strict=True))
     counts: dict[str, int] = {}
     for site in rows[C.SITE]:
         if site in name_of:
