@@ -134,6 +134,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_markers": {"en": "{count} actors on the map", "fr": "{count} acteurs sur la carte"},
     "open_profile": {"en": "Open the full profile", "fr": "Ouvrir la fiche complète"},
     "close_card": {"en": "Close", "fr": "Fermer"},
+    "map_member_sites": {
+        "en": "Spread over several sites; its members and partners are at: {sites}",
+        "fr": "Réparti sur plusieurs sites ; ses membres et partenaires sont à : {sites}",
+    },
     "directory_hint": {
         "en": "Select a row to open the actor's profile; click a column header to sort.",
         "fr": "Sélectionnez une ligne pour ouvrir la fiche ; cliquez sur un en-tête pour trier.",

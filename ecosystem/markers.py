@@ -13,11 +13,19 @@ import numpy as np
 import pandas as pd
 
 from . import columns as C
+from . import vocabularies as V
+from .text import split_multi
 
 # Rounding to 5 decimals keeps positions to about a metre.
 COORD_DIGITS = 5
 LABEL_LENGTH = 48
 _CALL = "L.ecosystemMarkers("
+# The precision of programmes and networks spread over several sites, drawn at their lead site.
+MULTI_SITE = "multi_site"
+# Links that tie an actor to a programme besides membership: a partner works in it, an operator runs it.
+PROGRAMME_LINKS = ("partner_of", "operates")
+# A card has room for a site's whole name ("Hôtel du Département des Bouches-du-Rhône"), not a marker label.
+SITE_NAME_LENGTH = 60
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,52 @@ def locate_places(
         place_of.append(index if index >= 0 and points[index] == (lat, lon) else -1)
     names = [short_place_name(name) for name in table[C.NAME].tolist()]
     return place_of, [(name, float(lat), float(lon)) for name, (lat, lon) in zip(names, points, strict=True)]
+
+
+def list_member_sites(
+    actor_id: str,
+    actors: pd.DataFrame,
+    places: pd.DataFrame,
+    relations: pd.DataFrame,
+    kinds: tuple[str, ...],
+    area_kinds: tuple[str, ...] = (),
+) -> tuple[str, ...]:
+    """The named sites a multi-site programme spans: where the actors linked to it by `kinds` stand.
+
+    A member counts in either direction of the link, when it is in the programme's scope and stands on
+    a named place (not one of `area_kinds`, a city or district point) other than the programme's own
+    lead site; the sites come by short name, the most members first, then by name.
+    """
+    own = actors[actors[C.ID] == actor_id]
+    if own.empty or relations.empty:
+        return ()
+    lead, scope = own.iloc[0][C.SITE], own.iloc[0][C.SCOPE]
+    linked = relations[relations[C.KIND].isin(kinds)]
+    members = set(linked.loc[linked[C.TARGET_ID] == actor_id, C.SOURCE_ID])
+    members |= set(linked.loc[linked[C.SOURCE_ID] == actor_id, C.TARGET_ID])
+    rows = actors[actors[C.ID].isin(members) & (actors[C.SCOPE] == scope) & (actors[C.SITE] != lead)]
+    named = places[~places[C.PLACE_KIND].isin(area_kinds)].drop_duplicates(C.ID)
+    name_of = dict(zip(named[C.ID], (short_place_name(name, SITE_NAME_LENGTH) for name in named[C.NAME]), strict=True))
+    counts: dict[str, int] = {}
+    for site in rows[C.SITE]:
+        if site in name_of:
+            counts[name_of[site]] = counts.get(name_of[site], 0) + 1
+    return tuple(sorted(counts, key=lambda name: (-counts[name], name)))
+
+
+def find_member_sites(dataset, actor_id: str) -> tuple[str, ...]:
+    """The member sites of a multi-site programme of `dataset`, for its map card; () for any other actor."""
+    actor = dataset.find_actor(actor_id)
+    if actor is None or actor[C.PRECISION] != MULTI_SITE:
+        return ()
+    taxonomy = dataset.taxonomy
+    kinds = (*taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, C.ROLE_MEMBER), *PROGRAMME_LINKS)
+    area_kinds = tuple(
+        kind
+        for precision in taxonomy.ids_where(V.PRECISIONS, C.APPROXIMATE)
+        for kind in split_multi(taxonomy.row(V.PRECISIONS, precision).get(C.PLACE_KINDS, ""))
+    )
+    return list_member_sites(actor_id, dataset.actors, dataset.places, dataset.relations, kinds, area_kinds)
 
 
 def build_place_groups(

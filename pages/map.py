@@ -11,6 +11,7 @@ from ecosystem import vocabularies as V
 from ecosystem.formatting import format_count, format_day
 from ecosystem.mapdownload import build_map_download
 from ecosystem.maps import EMBED_MAP_HEIGHT, PAGE_MAP_HEIGHT, build_map_spec
+from ecosystem.markers import find_member_sites
 from ecosystem.views import escape_markdown
 from ecosystem.vocabularies import TYPES
 
@@ -82,5 +83,7 @@ elif page:
             st.caption(dataset.taxonomy.label(TYPES, actor[C.TYPE], lang))
             st.text(actor[f"description_{lang}"])
             st.caption(", ".join(dataset.taxonomy.labels(V.AREAS, actor[C.AREAS], lang)))
+            if sites := find_member_sites(dataset, actor[C.ID]):
+                st.caption(page.t("map_member_sites", sites=escape_markdown(", ".join(sites))))
             ui.page_link(page, "actor", label=page.t("open_profile"), actor=actor[C.ID])
             st.button(page.t("close_card"), key="close_card", on_click=ui.close_card, args=(dataset,))

@@ -22,6 +22,8 @@ from ecosystem.maps import (
 from ecosystem.markers import (
     build_marker_data,
     build_marker_rows,
+    find_member_sites,
+    list_member_sites,
     read_marker_layers,
     read_marker_rows,
     short_label,
@@ -422,3 +424,62 @@ def test_map_height_in_pixels_or_following_the_window(mini, height):
     assert spec["height"] == height
     assert isinstance(height, int) or height.startswith("calc(100vh - ")
     assert spec["minHeight"] > 0
+
+
+def _programme_frames():
+    """A programme led from the north campus, whose members stand on campuses, in a district or elsewhere."""
+    actors = pd.DataFrame(
+        {
+            C.ID: ["prog", "lab-a", "lab-b", "clinic", "firm", "far", "local-dx"],
+            C.SCOPE: ["home", "home", "home", "home", "home", "away", "home"],
+            C.SITE: ["north", "south", "south", "hospital", "north", "south", "district-9"],
+        }
+    )
+    places = pd.DataFrame(
+        {
+            C.ID: ["north", "south", "hospital", "district-9"],
+            C.NAME: ["North Campus / Science park", "South Campus", "City Hospital, 1 main street", "9th district"],
+            C.PLACE_KIND: ["campus", "campus", "hospital", "district"],
+        }
+    )
+    relations = pd.DataFrame(
+        {
+            C.SOURCE_ID: ["lab-a", "lab-b", "prog", "firm", "far", "local-dx", "clinic"],
+            C.TARGET_ID: ["prog", "prog", "clinic", "prog", "prog", "prog", "lab-a"],
+            C.KIND: [
+                "member_of",
+                "founding_member_of",
+                "partner_of",
+                "member_of",
+                "member_of",
+                "member_of",
+                "partner_of",
+            ],
+        }
+    )
+    return actors, places, relations
+
+
+@pytest.mark.parametrize(
+    ("actor", "kinds", "sites"),
+    [
+        # two members on the south campus, a partner (linked from the programme's side) at the hospital;
+        # the member on the lead site, the one elsewhere and the one at a district point are not named
+        ("prog", ("member_of", "founding_member_of", "partner_of"), ("South Campus", "City Hospital")),
+        ("prog", ("member_of",), ("South Campus",)),
+        ("prog", ("operates",), ()),
+        ("lab-a", ("partner_of",), ("City Hospital",)),
+        ("nobody", ("member_of",), ()),
+    ],
+)
+def test_member_sites_of_a_programme(actor, kinds, sites):
+    actors, places, relations = _programme_frames()
+    assert list_member_sites(actor, actors, places, relations, kinds, area_kinds=("district", "city")) == sites
+
+
+def test_member_sites_on_the_real_data(real):
+    # the biocluster is drawn at its lead institution's seat and names where its founding members work
+    sites = find_member_sites(real, "mib")
+    assert "Campus de Luminy" in sites
+    assert "Institut Paoli-Calmettes" in sites
+    assert find_member_sites(real, "innate-pharma") == ()  # a company on one site has no member sites

@@ -222,6 +222,24 @@ def test_district_point_matches_postcode(data, site, postcode, column, words):
         assert [p for p in problems if p.column == column and words in p.message], "\n".join(map(str, problems))
 
 
+@pytest.mark.parametrize(
+    ("site", "words"),
+    [
+        ("south-campus", None),  # a programme drawn at one of its sites
+        ("marseille", "multi_site precision needs a place of kind campus or hospital or technopole or building"),
+        ("", "multi_site precision needs a site"),
+    ],
+)
+def test_multi_site_programme_stands_on_one_of_its_sites(data, site, words):
+    for name, value in (("location_precision", "multi_site"), ("site", site)):
+        _edit(data, "actors.csv", "zeta-cluster", name, value)
+    problems = [p for p in validate(data, today=TODAY) if p.file == "actors.csv" and p.line == 7]
+    if words is None:
+        assert problems == []
+    else:
+        assert [p for p in problems if p.column == "site" and words in p.message], "\n".join(map(str, problems))
+
+
 def test_every_data_file_has_its_multi_valued_items_checked(data):
     """goals.csv names types and stages: an unknown item there is reported like one in actors.csv."""
     header = (ROOT / "data" / "goals.csv").read_text(encoding="utf-8").splitlines()[0]
