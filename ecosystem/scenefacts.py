@@ -120,8 +120,9 @@ def find_leads(actor_id: str, dataset: Dataset, lang: str) -> str:
     for kind, key in (("operates", "present_led_by"), ("founding_member_of", "present_founded_by")):
         sources = relations[(relations["target_id"] == actor_id) & (relations[C.KIND] == kind)]["source_id"]
         if len(sources):
-            listed = [names.get(item, item) for item in sources.drop_duplicates()][:3]
-            more = len(sources.drop_duplicates()) - len(listed)
+            everyone = [names.get(item, item) for item in sources.drop_duplicates()]
+            listed = everyone if len(everyone) <= 4 else everyone[:3]  # "and 1 more" would say less than the name
+            more = len(everyone) - len(listed)
             text = ", ".join(listed) + (t("present_and_more", lang, count=more) if more > 0 else "")
             return t(key, lang, names=text)
     return ""

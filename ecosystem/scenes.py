@@ -69,6 +69,7 @@ def draw_opening(dataset: Dataset, actors: pd.DataFrame, room: Room) -> str:
         t("present_promise_source", lang),
         [(format_target(goal, lang), goal.label(lang)) for goal in goals],
         _data_date(dataset, lang),
+        t("goals_title", lang),
     )
     return build_scene("opening", t("scene_opening", lang), t("scene_opening_lead", lang, date=since), figure)
 

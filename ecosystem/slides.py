@@ -52,7 +52,7 @@ SCENE_CSS = """
 .scene-event .who { font-size: 30px !important; font-weight: 700; line-height: 1.2; }
 .scene-event .what { font-size: 26px !important; line-height: 1.3; color: #222; }
 .scene-promise { flex: 1 1 auto; display: grid; grid-template-columns: 3fr 2fr; gap: 48px; align-items: center; }
-.scene-promise blockquote { margin: 0; font-size: 52px !important; line-height: 1.25; font-weight: 600; color: #1f3a5f; }
+.scene-promise .quote { margin: 0 !important; padding: 0 !important; border: 0 !important; font-size: 52px !important; line-height: 1.25 !important; font-weight: 600; color: #1f3a5f !important; }
 .scene-promise p { font-size: 32px !important; line-height: 1.4; margin: 18px 0 0; }
 .scene-promise .source { font-size: 24px !important; color: #333; }
 .scene-goal-list { display: flex; flex-direction: column; gap: 24px; }
@@ -64,7 +64,8 @@ SCENE_CSS = """
 @media print {
   @page { size: A4 landscape; margin: 0; }
   html, body { height: auto !important; overflow: visible !important; }
-  .scene { height: 200mm; width: 297mm; break-after: page; page-break-after: always; break-inside: avoid; }
+  /* the scene as the room saw it (1920x1080), zoomed to the page's width */
+  .scene { height: 1080px; width: 1920px; zoom: 0.58; break-after: page; page-break-after: always; break-inside: avoid; }
   .scene:last-child { break-after: auto; page-break-after: auto; }
 }
 """
@@ -176,17 +177,19 @@ def build_laureate_grid(cards: list) -> str:
     return f'<div class="scene-cards" style="grid-template-columns:repeat({columns},1fr)">{"".join(html)}</div>'
 
 
-def build_promise(quote: str, paraphrase: str, source: str, goals: list[tuple[str, str]], data_date: str) -> str:
+def build_promise(
+    quote: str, paraphrase: str, source: str, goals: list[tuple[str, str]], data_date: str, goals_title: str = ""
+) -> str:
     """The opening: the cluster's ambition (short quote, attributed), what it covers, its ten-year goals, the data date."""
     goal_cards = "".join(
         f'<div class="scene-card"><div class="big">{escape(target)}</div><div class="line">{escape(label)}</div></div>'
         for target, label in goals
     )
     return (
-        f'<div class="scene-promise"><div><blockquote>{escape(quote)}</blockquote>'
+        f'<div class="scene-promise"><div><p class="quote">{escape(quote)}</p>'
         f'<p>{escape(paraphrase)}</p><p class="source">{escape(source)}</p>'
         f'<p class="source">{escape(data_date)}</p></div>'
-        f'<div class="scene-goal-list">{goal_cards}</div></div>'
+        f'<div class="scene-goal-list"><div class="scene-section">{escape(goals_title)}</div>{goal_cards}</div></div>'
     )
 
 
