@@ -180,8 +180,13 @@ def build_lineage_svg(steps: list[Step], layout: LineageLayout, taxonomy: Taxono
 
 
 def build_lineage_legend(taxonomy: Taxonomy, lang: str) -> list[tuple[str, str]]:
-    """(colour, label) per lineage kind, in the words of the relation taxonomy."""
-    return [
-        (taxonomy.row(V.RELATION_KINDS, kind).get("colour", "#555555"), taxonomy.label(V.RELATION_KINDS, kind, lang))
-        for kind in LINEAGE_KINDS
-    ]
+    """(CSS background, label) per lineage kind, worded the way its arrow reads (origin → spin-off: "Spin-off")."""
+    items = []
+    for kind, reversed_ in LINEAGE_KINDS.items():
+        row = taxonomy.row(V.RELATION_KINDS, kind)
+        colour = row.get("colour", "#555555")
+        label = row.get(f"inverse_{lang}") if reversed_ else taxonomy.label(V.RELATION_KINDS, kind, lang)
+        if kind in DASHES:
+            colour = f"repeating-linear-gradient(90deg,{colour} 0 8px,transparent 8px 12px)"
+        items.append((colour, label or kind))
+    return items

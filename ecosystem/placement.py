@@ -7,7 +7,7 @@ around its anchor, most important labels first, and is left out when none is fre
 
 from dataclasses import dataclass
 
-CHAR_WIDTH = 0.6  # an average character's width, in font sizes (sans-serif, mixed case)
+CHAR_WIDTH = 0.58  # an average character's width, in font sizes (sans-serif, mixed case)
 LINE_HEIGHT = 1.25
 PADDING = 6  # pixels of box around the text, each side
 GAP = 4  # pixels kept between a label and what it must not touch
@@ -34,9 +34,24 @@ class Box:
         return self.x >= 0 and self.y >= 0 and self.x + self.w <= width and self.y + self.h <= height
 
 
+NARROW = set("fijlrt.,;:'!|() ")
+WIDE = set("mwMW")
+
+
+def char_width(char: str) -> float:
+    """A character's width in font sizes, roughly as sans-serif draws it (capitals and m, w are wider)."""
+    if char in NARROW:
+        return 0.34
+    if char in WIDE:
+        return 0.86
+    if char.isupper() or char.isdigit():
+        return 0.7
+    return CHAR_WIDTH
+
+
 def measure_text(text: str, font: float) -> tuple[float, float]:
     """The box a one-line text takes at `font` pixels, padding included (a generous estimate)."""
-    return len(text) * font * CHAR_WIDTH + 2 * PADDING, font * LINE_HEIGHT + PADDING
+    return sum(char_width(char) for char in text) * font + 2 * PADDING, font * LINE_HEIGHT + PADDING
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,7 @@ def lay_out_map(groups: list[SiteGroup], frame: Frame, lang: str, backdrop: tupl
         box = placed.get(f"site:{group.site}")
         if box is not None:
             ex, ey = leader_end(box, x, y)
-            if (ex - x) ** 2 + (ey - y) ** 2 > (r + 40) ** 2:
+            if (ex - x) ** 2 + (ey - y) ** 2 > (r + 10) ** 2:
                 leaders.append((x, y, ex, ey))
     return PlacedMap(
         markers=markers,
