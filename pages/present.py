@@ -5,7 +5,7 @@ import streamlit as st
 
 from ecosystem import ui
 from ecosystem.present import SCENES
-from ecosystem.scenes import Room, draw_scene
+from ecosystem.scenes import Room
 
 setup = ui.present_setup()
 if setup:
@@ -14,4 +14,5 @@ if setup:
     names = SCENES if printing else (show.name,)
     # Markdown rather than st.html: the scenes' SVG (map, lineage) would not survive st.html's sanitising.
     # Every string in it is escaped by the drawing functions.
-    st.markdown("".join(draw_scene(name, page.dataset, page.filtered, room) for name in names), unsafe_allow_html=True)
+    html = "".join(ui.draw_cached_scene(page.dataset.version, name, page.ids, room, page) for name in names)
+    st.markdown(html, unsafe_allow_html=True)

@@ -9,6 +9,7 @@ from ..goals import load_goals
 from ..i18n import t
 from ..present import SCENES, Show, encode_show, next_scene, parse_show, previous_scene, toggle_pause
 from ..scenefacts import parse_goal_ids
+from ..scenes import Room, draw_scene
 from ..slides import SCENE_CSS
 from ..urlstate import GOALS, INTERVAL, PRINT, SCENE
 from .cache import filter_cached, get_dataset, validate_cached
@@ -138,6 +139,12 @@ def present_setup() -> tuple[Page, Show, tuple[str, ...] | None, bool] | None:
         if not printing:
             render_present_controls(page, show)
     return page, show, goal_ids, printing
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def draw_cached_scene(version: str, name: str, ids: tuple[str, ...], room: Room, _page: Page) -> str:
+    """A scene's HTML, drawn once per data version, filtered actors, language, goals and public address."""
+    return draw_scene(name, _page.dataset, _page.filtered, room)
 
 
 def render_present_controls(page: Page, show: Show) -> None:
