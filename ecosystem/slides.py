@@ -53,13 +53,13 @@ SCENE_CSS = """
 .scene-event .what { font-size: 26px !important; line-height: 1.3; color: #222; }
 .scene-promise { flex: 1 1 auto; display: grid; grid-template-columns: 3fr 2fr; gap: 48px; align-items: center; }
 .scene-promise .quote { margin: 0 !important; padding: 0 !important; border: 0 !important; font-size: 52px !important; line-height: 1.25 !important; font-weight: 600; color: #1f3a5f !important; }
-.scene-promise p { font-size: 32px !important; line-height: 1.4; margin: 18px 0 0; }
+.scene-promise p { font-size: 32px !important; line-height: 1.4; margin: 18px 0 0 !important; }
 .scene-promise .source { font-size: 24px !important; color: #333; }
 .scene-goal-list { display: flex; flex-direction: column; gap: 24px; }
 .scene-goal-list .scene-card { padding: 24px 32px; }
 .scene-closing { flex: 1 1 auto; display: grid; grid-template-columns: auto 1fr; gap: 64px; align-items: center; }
-.scene-closing img { width: 360px; height: 360px; }
-.scene-closing p { font-size: 36px !important; line-height: 1.4; margin: 0 0 24px; }
+.scene-closing img { width: 360px !important; height: 360px !important; max-width: none !important; }
+.scene-closing p { font-size: 36px !important; line-height: 1.4; margin: 0 0 24px !important; }
 .scene-closing .url { font-size: 40px !important; font-weight: 700; color: #1f3a5f; word-break: break-all; }
 @media print {
   @page { size: A4 landscape; margin: 0; }

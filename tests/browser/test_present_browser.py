@@ -83,6 +83,22 @@ OVERLAPS = """() => {
 }"""
 
 
+# The closing scene's QR code as this page styles it: the test server has no public address, so a code (the
+# same kind of image the scene draws with one, as AppTest checks) is put where the scene puts it, and measured.
+QR_SIZE = """() => {
+  const closing = document.querySelector(".scene-closing");
+  let code = closing.querySelector("img");
+  if (!code) {
+    const svg = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><rect width='10' height='10'/></svg>";
+    closing.insertAdjacentHTML("afterbegin", '<img alt="" src="data:image/svg+xml,' + encodeURIComponent(svg) + '">');
+    closing.style.gridTemplateColumns = "auto 1fr";
+    code = closing.querySelector("img");
+  }
+  const box = code.getBoundingClientRect();
+  return Math.min(box.width, box.height);
+}"""
+
+
 @pytest.fixture
 def screen(browser):
     """A projector-sized page with every request beyond loopback refused."""
@@ -132,6 +148,8 @@ def test_every_scene_as_the_room_sees_it(screen: Page, app_url, lang):
             problems[f"{name}: small text"] = small[:5]
         if scrollers := screen.evaluate(SCROLLERS):
             problems[f"{name}: scroll"] = scrollers
+        if name == "closing" and (size := screen.evaluate(QR_SIZE)) < 240:
+            problems[f"{name}: QR code"] = size
         if violations := run_axe(screen):
             problems[f"{name}: axe"] = describe(violations)
         expect(screen.locator('[data-testid="stException"]')).to_have_count(0)
