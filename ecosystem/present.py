@@ -169,7 +169,8 @@ def build_qr_data_uri(url: str) -> str:
     """A QR code for `url` as an SVG data URI (black on white with its quiet zone; scales without blur)."""
     import segno  # here: only the presentation draws a QR code
 
-    return segno.make(url, error="m").svg_data_uri(scale=4, dark="#000000", light="#ffffff", border=4)
+    # no fixed size, a viewBox: the image scales to the box the scene gives it
+    return segno.make(url, error="m").svg_data_uri(scale=4, dark="#000000", light="#ffffff", border=4, omitsize=True)
 
 
 # --- what the scenes show --------------------------------------------------------------------

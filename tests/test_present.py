@@ -200,6 +200,8 @@ def test_qr_code_is_an_svg_image_that_depends_on_the_url():
     assert one != other
     svg = unquote(one.split(",", 1)[1]) if ";base64" not in one else base64.b64decode(one.split(",", 1)[1]).decode()
     assert "<svg" in svg
+    assert "viewBox" in svg  # it scales to the box the closing scene gives it (360 px), not drawn at its own size
+    assert "width=" not in svg.split(">", 1)[0]
 
 
 def _milestones(rows):
