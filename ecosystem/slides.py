@@ -44,6 +44,8 @@ SCENE_CSS = """
   position: relative; }
 .scene-timeline .axis { grid-row: 2; grid-column: 1 / -1; align-self: center; height: 6px; background: #1f3a5f;
   border-radius: 3px; }
+.scene-timeline .dot { grid-row: 2; align-self: center; justify-self: start; width: 22px; height: 22px;
+  margin-left: -8px; border-radius: 50%; background: #ffffff; border: 5px solid #1f3a5f; box-sizing: border-box; z-index: 1; }
 .scene-event { border-left: 6px solid #1f3a5f; background: #f7f9fc; padding: 10px 14px; border-radius: 0 10px 10px 0;
   display: flex; flex-direction: column; gap: 4px; position: relative; }
 .scene-event.up { grid-row: 1; justify-content: flex-end; }
@@ -154,6 +156,7 @@ def build_timeline(events: list[tuple[str, str, str]]) -> str:
             f'<div class="scene-event {side}" style="grid-column:{index + 1} / span 2">'
             f'<span class="year">{escape(year)}</span><span class="who">{escape(actor)}</span>'
             f'<span class="what">{escape(text)}</span></div>'
+            f'<div class="dot" style="grid-column:{index + 1} / span 2"></div>'  # where the card meets the axis
         )
     return (
         f'<div class="scene-timeline" style="grid-template-columns:repeat({columns},1fr)">'
