@@ -63,6 +63,18 @@ SCENE_CSS = """
 .scene-closing img { width: 360px !important; height: 360px !important; max-width: none !important; }
 .scene-closing p { font-size: 36px !important; line-height: 1.4; margin: 0 0 24px !important; }
 .scene-closing .url { font-size: 40px !important; font-weight: 700; color: #1f3a5f; word-break: break-all; }
+@media (max-width: 800px) {  /* a phone opening a shared link: the scene reads top to bottom */
+  .scene { height: auto; min-height: 100vh; padding: 16px; overflow: visible; }
+  .scene-head h1 { font-size: 30px !important; }
+  .scene-lead, .scene-legend, .scene-card .line, .scene-card .note, .scene-event .what { font-size: 16px !important; }
+  .scene-figure > svg { height: auto; flex: none; aspect-ratio: 23 / 10; }
+  .scene-cards, .scene-promise, .scene-closing { display: flex; flex-direction: column; }
+  .scene-card .big { font-size: 40px !important; }
+  .scene-promise .quote { font-size: 26px !important; }
+  .scene-closing img { width: 240px !important; height: 240px !important; }
+  .scene-timeline { display: flex; flex-direction: column; gap: 8px; }
+  .scene-timeline .axis, .scene-timeline .dot { display: none; }
+}
 @media print {
   @page { size: A4 landscape; margin: 0; }
   html, body { height: auto !important; overflow: visible !important; }
