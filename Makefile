@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast validate report release bench screenshots
+.PHONY: run test test-fast validate report release bench screenshots presskit
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -47,3 +47,7 @@ bench: $(VENV)/.runtime
 
 screenshots: $(VENV)/.test
 	$(PY) tools/screenshots.py
+
+# The one-page press kit in French and English (static/presskit/), printed by Debian's chromium.
+presskit: $(VENV)/.test
+	$(PY) -m tools.presskit

@@ -561,8 +561,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "scene_map": {"en": "Where they are", "fr": "Où ils se trouvent"},
     "scene_map_lead": {
-        "en": "From the Luminy campus to the hospitals: each symbol is a type of actor.",
-        "fr": "Du campus de Luminy aux hôpitaux : chaque symbole est un type d'acteur.",
+        "en": "{count} actors of the Marseille area at {sites} sites; each ring shows the mix of their types.",
+        "fr": "{count} acteurs de l'aire marseillaise sur {sites} sites ; chaque anneau montre leurs types.",
     },
     "scene_matrix": {"en": "Who works on what", "fr": "Qui travaille sur quoi"},
     "scene_matrix_lead": {
@@ -584,8 +584,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "scene_network": {"en": "Who is linked to whom", "fr": "Qui est lié à qui"},
     "scene_network_lead": {
-        "en": "{count} recorded relations: spin-offs, acquisitions, subsidiaries, partnerships, memberships, funding.",
-        "fr": "{count} relations enregistrées : essaimages, rachats, filiales, partenariats, adhésions, financements.",
+        "en": "Who came from whom, who bought whom: {count} spin-offs, subsidiaries and acquisitions. The full network is on the Network page.",
+        "fr": "Qui est né de qui, qui a racheté qui : {count} essaimages, filiales et rachats. Le réseau complet est sur la page Réseau.",
     },
     "present_previous": {"en": "Previous", "fr": "Précédent"},
     "present_next": {"en": "Next", "fr": "Suivant"},
@@ -596,12 +596,72 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Keys: ← → to move, P to pause.",
         "fr": "Touches : ← → pour changer de scène, P pour la pause.",
     },
-    "present_qr": {"en": "Scan to open this view", "fr": "Scannez pour ouvrir cette vue"},
-    "present_qr_alt": {"en": "QR code linking to {url}", "fr": "QR code menant à {url}"},
-    "present_no_qr": {
-        "en": "No QR code: set PUBLIC_BASE_URL (environment variable or .streamlit/secrets.toml) to the app's public address.",
-        "fr": "Pas de QR code : indiquez l'adresse publique de l'application dans PUBLIC_BASE_URL (variable d'environnement ou .streamlit/secrets.toml).",
+    "presskit_title": {
+        "en": "Marseille's immunology ecosystem: press kit",
+        "fr": "L'écosystème de l'immunologie à Marseille : dossier de presse",
     },
+    "presskit_sources": {
+        "en": "{count} actors, each with its sources, in an open dataset (data as of {date}). Goals and ambition: ",
+        "fr": "{count} acteurs, chacun avec ses sources, dans un jeu de données ouvert (à jour au {date}). Objectifs et ambition : ",
+    },
+    "presskit_download": {"en": "Press kit (PDF, one page)", "fr": "Dossier de presse (PDF, une page)"},
+    "presskit_help": {
+        "en": "Figures, map, who works on what, France 2030 laureates, sources and data date, to take away.",
+        "fr": "Chiffres, carte, qui travaille sur quoi, lauréats France 2030, sources et date des données, à emporter.",
+    },
+    "scene_opening": {
+        "en": "The ambition of the Marseille Immunology Biocluster",
+        "fr": "L'ambition du Marseille Immunology Biocluster",
+    },
+    "scene_opening_lead": {
+        "en": "Selected by France 2030 on {date}, with its goals for the next ten years.",
+        "fr": "Retenu par France 2030 le {date}, avec ses objectifs pour les dix années suivantes.",
+    },
+    "present_promise_quote": {
+        "en": "“An international immunology biocluster in Marseille, on the Boston model” (translated)",
+        "fr": "« Un biocluster international en immunologie à Marseille, sur le modèle bostonien »",
+    },
+    "present_promise": {
+        "en": "Labs, hospitals, research service providers and biotech companies working side by side, so that new "
+        "immunotherapies reach people with cancer, autoimmune, inflammatory or infectious diseases sooner.",
+        "fr": "Laboratoires, hôpitaux, prestataires de recherche et biotechs côte à côte, pour que de nouvelles "
+        "immunothérapies arrivent plus vite aux malades de cancers et de maladies auto-immunes, inflammatoires ou infectieuses.",
+    },
+    "present_promise_source": {
+        "en": "After Eurobiomed, announcing the 2nd Rencontres de l'Immunologie (October 2023), republished by presseagence.fr.",
+        "fr": "D'après Eurobiomed, annonce des 2es Rencontres de l'Immunologie (octobre 2023), reprise par presseagence.fr.",
+    },
+    "present_site_count": {"en": "{name}: {count}", "fr": "{name} : {count}"},
+    "present_map_alt": {
+        "en": "Map of the Marseille area: {count} sites, each with its number of actors",
+        "fr": "Carte de l'aire marseillaise : {count} sites, chacun avec son nombre d'acteurs",
+    },
+    "present_lineage_alt": {
+        "en": "Lineage of the cluster's companies: {count} links from origin to spin-off to acquirer",
+        "fr": "Filiation des entreprises du cluster : {count} liens, de l'origine à l'essaimage puis au racheteur",
+    },
+    "present_hubs": {"en": "Hub (three links or more)", "fr": "Pôle (trois liens ou plus)"},
+    "present_programme_call": {"en": "{programme}, {number} call", "fr": "{programme}, {number} appel"},
+    "present_led_by": {"en": "Led by {names}", "fr": "Porté par {names}"},
+    "present_founded_by": {"en": "Founded by {names}", "fr": "Fondé par {names}"},
+    "present_and_more": {"en": " and {count} more", "fr": " et {count} autres"},
+    "present_amount_unstated": {"en": "Amount not stated", "fr": "Montant non précisé"},
+    "scene_closing": {"en": "Explore the live map", "fr": "Explorez la carte en ligne"},
+    "scene_closing_lead": {
+        "en": "Every actor with its sources, relations and milestones, in French and English.",
+        "fr": "Chaque acteur avec ses sources, ses relations et ses jalons, en français et en anglais.",
+    },
+    "present_closing_explore": {
+        "en": "Filter by type, therapeutic area or modality, open any actor's page, download the data.",
+        "fr": "Filtrez par type, domaine thérapeutique ou modalité, ouvrez la page d'un acteur, téléchargez les données.",
+    },
+    "present_closing_correct": {
+        "en": "A fact is wrong or an actor is missing? On the actor's page, choose “Suggest a correction” and give a source: "
+        "every suggestion is checked before it is published.",
+        "fr": "Un fait est faux ou un acteur manque ? Sur la page de l'acteur, choisissez « Proposer une correction » et "
+        "donnez une source : chaque proposition est vérifiée avant publication.",
+    },
+    "present_qr_alt": {"en": "QR code linking to {url}", "fr": "QR code menant à {url}"},
 }
 
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from . import columns as C
 from . import vocabularies as V
@@ -20,10 +19,31 @@ from .navigation import get_page
 from .share import build_public_url
 from .taxonomy import Taxonomy
 from .urlstate import INTERVAL, SCENE, ViewState, encode_state
-from .views import escape_markdown
 
-# The scenes in the order they are shown; each has its title in the catalogue as "scene_<name>".
-SCENES = ("figures", "map", "matrix", "history", "laureates", "network")
+
+@dataclass(frozen=True)
+class Scene:
+    """A scene of the show: its name (its title in the catalogue is "scene_<name>", its drawing in the page's
+    `DRAW`), the registered page that tells more, and the flags that page opens with."""
+
+    name: str
+    page: str
+    flags: tuple[str, ...] = ()
+
+
+# The show, in order. A new scene is one line here, its title and lead in the catalogue, and its drawing.
+REGISTRY = (
+    Scene("opening", "home"),
+    Scene("figures", "home"),
+    Scene("map", "map"),
+    Scene("matrix", "insights"),
+    Scene("history", "insights"),
+    Scene("laureates", "directory", (F2030,)),
+    Scene("network", "network"),
+    Scene("closing", "map"),
+)
+SCENES = tuple(scene.name for scene in REGISTRY)
+SCENE_LINKS: dict[str, tuple[str, tuple[str, ...]]] = {scene.name: (scene.page, scene.flags) for scene in REGISTRY}
 DEFAULT_INTERVAL = 20  # seconds per scene; 0 keeps the current scene until someone moves on
 MIN_INTERVAL = 5  # shorter would not leave time to read
 MAX_INTERVAL = 600
@@ -149,7 +169,8 @@ def build_qr_data_uri(url: str) -> str:
     """A QR code for `url` as an SVG data URI (black on white with its quiet zone; scales without blur)."""
     import segno  # here: only the presentation draws a QR code
 
-    return segno.make(url, error="m").svg_data_uri(scale=4, dark="#000000", light="#ffffff", border=4)
+    # no fixed size, a viewBox: the image scales to the box the scene gives it
+    return segno.make(url, error="m").svg_data_uri(scale=4, dark="#000000", light="#ffffff", border=4, omitsize=True)
 
 
 # --- what the scenes show --------------------------------------------------------------------
@@ -244,51 +265,8 @@ def build_landmark_lines(events: pd.DataFrame, actors: pd.DataFrame, lang: str) 
         Landmark(
             year=str(row[C.DATE])[:4],
             actor=shorten(names.get(row[C.ACTOR_ID], row[C.ACTOR_ID]), 40),
-            text=shorten(row[title] or row[C.TITLE_EN], 110),
+            text=shorten(row[title], 150),
         )
         for _, row in events.iterrows()
+        if str(row[title] or "").strip()  # an event told only in the other language stays off the scene
     ]
-
-
-def fit_height(
-    figure: go.Figure | dict, height: int, *, font_size: int = 22, marker_size: int | None = None
-) -> go.Figure:
-    """A chart (or its dict, as cached) sized for its slot on a 1080-pixel-high screen, type read from afar."""
-    figure = go.Figure(figure)
-    big = {"size": font_size}
-    figure.update_layout(height=height, font=big, title=None, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    figure.update_xaxes(tickfont=big, title_font=big)
-    figure.update_yaxes(tickfont=big, title_font=big)
-    figure.update_traces(textfont=big)
-    figure.update_traces(textangle=0, selector={"type": "bar"})
-    if marker_size:
-        figure.update_traces(marker_size=marker_size, selector={"type": "scatter"})
-    return figure
-
-
-# Where the QR code of each scene leads: the registered page that tells more, and the flags it switches on.
-SCENE_LINKS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "figures": ("home", ()),
-    "map": ("map", ()),
-    "matrix": ("insights", ()),
-    "history": ("insights", ()),
-    "laureates": ("directory", (F2030,)),
-    "network": ("network", ()),
-}
-
-
-def build_landmarks_markdown(lines: list[Landmark]) -> str:
-    """The landmark scene as a Markdown list, data escaped."""
-    return "\n".join(
-        f"- **{line.year}** · **{escape_markdown(line.actor)}** · {escape_markdown(line.text)}" for line in lines
-    )
-
-
-def build_laureates_markdown(laureates: pd.DataFrame, taxonomy: Taxonomy, lang: str) -> str:
-    """The France 2030 scene as a Markdown list: name, type and programme, data escaped."""
-    return "\n".join(
-        f"- **{escape_markdown(shorten(name, 60))}** · "
-        f"{escape_markdown(taxonomy.label(V.TYPES, kind, lang))} · "
-        f"{escape_markdown(shorten(programme, 70))}"
-        for name, kind, programme in zip(laureates[C.NAME], laureates[C.TYPE], laureates[C.FRANCE2030], strict=True)
-    )

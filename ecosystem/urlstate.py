@@ -23,8 +23,10 @@ LANG = "lang"
 # The presentation's own (read by ecosystem/present.py), and those Streamlit itself reads.
 SCENE = "scene"
 INTERVAL = "interval"
+GOALS = "goals"
+PRINT = "print"
 EMBED = "embed"
-PASSTHROUGH = (EMBED, "embed_options", SCENE, INTERVAL)
+PASSTHROUGH = (EMBED, "embed_options", SCENE, INTERVAL, GOALS, PRINT)
 
 MAX_QUERY_LENGTH = 200
 _YEARS = re.compile(r"^\s*(\d{4})\s*-\s*(\d{4})\s*$")

@@ -5,6 +5,7 @@ import streamlit as st
 from ecosystem import ui
 from ecosystem.about import SECTIONS
 from ecosystem.formatting import format_day, format_size
+from ecosystem.presskit import find_presskit
 from ecosystem.release import build_release_list, release_url
 
 page = ui.page_setup()
@@ -25,6 +26,16 @@ if page:
             data=lambda: ui.build_release_zip(page.dataset.data_dir, page.dataset.version),
             file_name=f"{release.name}-{release.version}.zip",
             mime="application/zip",
+        )
+    presskit = find_presskit(page.lang)
+    if presskit:
+        st.download_button(
+            page.t("presskit_download"),
+            data=presskit.read_bytes,
+            file_name=presskit.name,
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            help=page.t("presskit_help"),
         )
     st.subheader(page.t("cite_dataset"), anchor=False)
     ui.render_dataset_citation(page)

@@ -56,7 +56,7 @@ MUST_SHOW = {
     "insights": lambda app: len(app.dataframe) == 4 and len(app.subheader) == 4,  # four charts, each with its table
     "network": lambda app: len(app.dataframe) == 1 and len(app.subheader) == 1,  # the relations as a list
     "about": lambda app: len(app.dataframe) == 1 and len(app.header) >= 1,
-    "present": lambda app: len(app.title) == 1 and len(app.button) == 3,  # a scene and its three controls
+    "present": lambda app: sum("<h1>" in e.value for e in app.markdown) == 1 and len(app.button) == 3,
     "review": lambda app: len(app.title) == 1,  # locked without a password, the form with one
 }
 

@@ -39,8 +39,17 @@ from tests.urls import F2030, LANG, page_path, page_url
 
 
 def test_scenes_are_the_story_in_order():
-    assert SCENES == ("figures", "map", "matrix", "history", "laureates", "network")
+    assert SCENES == ("opening", "figures", "map", "matrix", "history", "laureates", "network", "closing")
     assert set(SCENE_LINKS) == set(SCENES)
+
+
+def test_every_scene_has_a_drawing_and_a_registered_page():
+    from ecosystem.navigation import get_page
+    from ecosystem.scenes import DRAW
+
+    assert set(DRAW) == set(SCENES)
+    for page, _ in SCENE_LINKS.values():
+        assert get_page(page).url_path is not None
 
 
 @pytest.mark.parametrize(
@@ -49,12 +58,13 @@ def test_scenes_are_the_story_in_order():
         (None, (1, True)),
         ("", (1, True)),
         ("1", (1, True)),
-        ("6", (6, True)),
+        ("8", (8, True)),
         ("3", (3, True)),
-        ("map", (2, True)),
-        ("network", (6, True)),
+        ("map", (3, True)),
+        ("network", (7, True)),
+        ("closing", (8, True)),
         ("0", (1, False)),
-        ("7", (1, False)),
+        ("9", (1, False)),
         ("-2", (1, False)),
         ("2.5", (1, False)),
         ("abc", (1, False)),
@@ -93,7 +103,7 @@ def test_parse_interval(raw, expected):
     [
         ({}, Show(1, DEFAULT_INTERVAL), []),
         ({"scene": ["4"], "interval": ["0"]}, Show(4, 0), []),
-        ({"scene": "laureates", "interval": "30"}, Show(5, 30), []),
+        ({"scene": "laureates", "interval": "30"}, Show(6, 30), []),
         ({"scene": ["9"], "interval": ["soon"]}, Show(1, DEFAULT_INTERVAL), ["scene=9", "interval=soon"]),
         ({"scene": ["2", "5"]}, Show(2, DEFAULT_INTERVAL), []),  # repeated keys: the first wins
         ({"scene": []}, Show(1, DEFAULT_INTERVAL), []),
@@ -118,7 +128,7 @@ def test_encode_show_round_trips(show, params):
 
 @pytest.mark.parametrize(
     ("scene", "following", "preceding"),
-    [(1, 2, 6), (2, 3, 1), (5, 6, 4), (6, 1, 5)],
+    [(1, 2, 8), (2, 3, 1), (5, 6, 4), (8, 1, 7)],
 )
 def test_next_and_previous_loop(scene, following, preceding):
     show = Show(scene, 15, paused=True)
@@ -190,6 +200,8 @@ def test_qr_code_is_an_svg_image_that_depends_on_the_url():
     assert one != other
     svg = unquote(one.split(",", 1)[1]) if ";base64" not in one else base64.b64decode(one.split(",", 1)[1]).decode()
     assert "<svg" in svg
+    assert "viewBox" in svg  # it scales to the box the closing scene gives it (360 px), not drawn at its own size
+    assert "width=" not in svg.split(">", 1)[0]
 
 
 def _milestones(rows):
@@ -271,6 +283,13 @@ def test_landmark_lines_follow_the_language_and_name_the_actor():
     assert build_landmark_lines(events, ACTORS, "en")[1].text == "Trial"
 
 
+def test_a_landmark_told_only_in_english_stays_off_a_french_scene():
+    events = _milestones([("2019", "bio", "clinical", "Trial", None)])
+    events[C.TITLE_FR] = ""
+    assert build_landmark_lines(events, ACTORS, "fr") == []
+    assert [x.text for x in build_landmark_lines(events, ACTORS, "en")] == ["Trial"]
+
+
 def test_select_laureates_sorted_by_name():
     assert list(select_laureates(ACTORS)[C.ID]) == ["bio", "proj"]
 
@@ -288,33 +307,3 @@ def test_select_laureates_sorted_by_name():
 def test_shorten(text, limit, expected):
     assert shorten(text, limit) == expected
     assert len(shorten(text, limit)) <= limit
-
-
-@pytest.mark.parametrize("as_dict", [False, True])
-def test_fit_height_sizes_a_figure_or_its_cached_dict(as_dict):
-    import plotly.graph_objects as go
-
-    from ecosystem.present import fit_height
-
-    figure = go.Figure(go.Scatter(x=[1], y=[1], text=["a"]), layout={"height": 300, "title": "Long title"})
-    original = figure.to_dict() if as_dict else figure
-    fitted = fit_height(original, 640, font_size=24, marker_size=40)
-    assert fitted.layout.height == 640
-    assert fitted.layout.font.size == 24
-    assert fitted.layout.xaxis.tickfont.size == 24
-    assert fitted.data[0].marker.size == 40
-    assert fitted.layout.title.text is None
-
-
-@pytest.mark.parametrize(
-    ("lang", "expected"),
-    [
-        ("en", "- **Zeta \\*Lab\\*** · Research unit · Bioclusters"),
-        ("fr", "- **Zeta \\*Lab\\*** · Unité de recherche · Bioclusters"),
-    ],
-)
-def test_laureates_markdown_escapes_names(lang, expected):
-    from ecosystem.present import build_laureates_markdown
-
-    laureates = pd.DataFrame({C.NAME: ["Zeta *Lab*"], C.TYPE: ["research_lab"], C.FRANCE2030: ["Bioclusters"]})
-    assert build_laureates_markdown(laureates, TAXONOMY, lang) == expected

@@ -30,7 +30,7 @@ from .cite import render_actor_citation, render_dataset_citation
 from .inbox import render_review_desk, render_suggestion_form, unlock_desk
 from .map import close_card, get_map_view, get_marker_data, map_fits_all, set_map_fit_all, show_map
 from .page import Page, get_public_base, go_to_actor, page_link, run_navigation, take_selected_row
-from .present import present_setup, render_present_controls
+from .present import draw_cached_scene, present_setup, render_present_controls
 from .setup import page_setup
 from .state import requested_actor
 from .tables import build_column_config
@@ -42,6 +42,7 @@ __all__ = [
     "build_column_config",
     "build_release_zip",
     "close_card",
+    "draw_cached_scene",
     "get_map_view",
     "get_marker_data",
     "get_public_base",

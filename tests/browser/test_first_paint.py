@@ -90,7 +90,7 @@ def test_first_visit_to_a_page_shows_only_the_apps_menu(browser: Browser, fresh_
 def test_first_visit_to_the_presentation_shows_no_menu(browser: Browser, fresh_server):
     context, page = open_first(browser, page_url(fresh_server, "present", {SCENE: 1, INTERVAL: 0}))
     try:
-        expect(page.get_by_role("heading", level=1)).to_have_text(t("scene_figures", "fr"), timeout=TIMEOUT)
+        expect(page.get_by_role("heading", level=1)).to_have_text(t("scene_opening", "fr"), timeout=TIMEOUT)
         page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
         watched = seen(page)
         assert watched["changes"] > 0
