@@ -442,6 +442,7 @@ def check_pipeline(tables: dict[str, pd.DataFrame], taxonomy: Taxonomy, today: d
     """The programmes' and deals' rules, with the relations they must agree with."""
     deals, relations = tables[DEALS], tables[RELATIONS]
     problems = check_trial_ids(tables[PROGRAMMES])
+    problems += check_deals_owned(tables[MILESTONES], taxonomy)
     problems += check_amounts(deals)
     problems += check_deal_actors(deals, tables[ACTORS])
     problems += check_rounds_against_relations(deals, relations, taxonomy)

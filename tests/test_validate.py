@@ -87,6 +87,7 @@ CASES = [
     ("milestones.csv", "beta-bio", "date", "2031", 2, "date", "future"),
     ("milestones.csv", "beta-bio", "amount_eur", "-5", 2, "amount_eur", "below the minimum 0"),
     ("milestones.csv", "beta-bio", "kind", "party", 2, "kind", "not found"),
+    ("milestones.csv", "beta-bio", "kind", "funding_round", 2, "kind", "belongs in deals.csv"),
     ("relations.csv", "gamma-dx", "year", "2019", 3, "year", "deals.csv dates this acquisition 2021"),
     ("programmes.csv", "beta-bio-bt101", "trial_ids", "NCT0123456", 2, "trial_ids", "not a trial id"),
     ("programmes.csv", "beta-bio-bt101", "trial_ids", "NCT01234567;2019-1234-56", 2, "trial_ids", "not a trial id"),
