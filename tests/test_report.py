@@ -22,6 +22,11 @@ from tests.conftest import MINI
         "**Aix-Marseille area actors placed only at their city's centre**: 2 of 6 (33%) — `mib`, `zeta-cluster`",
         "| On its campus or hospital site | 3 | 50% |",
         "| In its district | 0 | 0% |",
+        "**Active programmes by phase** (4 programmes in all)",
+        "| Phase 2 | 0 |",  # the discontinued phase 2 programme is not counted
+        "| Phase 3 | 1 |",
+        "| Marketed | 1 |",
+        "| 2020 | 1 | 1 | 48,000,000 |",
     ],
 )
 def test_report_lines(line):

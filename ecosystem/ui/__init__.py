@@ -23,7 +23,17 @@ from .cache import (
     load_cached_dictionary,
     publish_release,
 )
-from .charts import render_chart_data, render_goal_cards, render_goals, render_matrix, render_network
+from .charts import (
+    INVESTOR_KEY,
+    clear_investor,
+    render_chart_data,
+    render_goal_cards,
+    render_goals,
+    render_investor_chart,
+    render_matrix,
+    render_network,
+    render_phase_funnel,
+)
 from .inbox import render_review_desk, render_suggestion_form, unlock_desk
 from .map import close_card, get_map_view, get_marker_data, map_fits_all, set_map_fit_all, show_map
 from .page import Page, get_public_base, go_to_actor, page_link, run_navigation, take_selected_row
@@ -33,11 +43,13 @@ from .state import requested_actor
 from .tables import build_column_config
 
 __all__ = [
+    "INVESTOR_KEY",
     "Page",
     "build_cached_goals_view",
     "build_cached_network",
     "build_column_config",
     "build_release_zip",
+    "clear_investor",
     "close_card",
     "get_map_view",
     "get_marker_data",
@@ -53,8 +65,10 @@ __all__ = [
     "render_chart_data",
     "render_goal_cards",
     "render_goals",
+    "render_investor_chart",
     "render_matrix",
     "render_network",
+    "render_phase_funnel",
     "render_present_controls",
     "render_review_desk",
     "render_suggestion_form",

@@ -98,8 +98,8 @@ def load_cached_about(data_dir: str, lang: str) -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False)
-def load_cached_dictionary(data_dir: str, lang: str) -> pd.DataFrame:
-    return build_dictionary(data_dir, lang)
+def load_cached_dictionary(data_dir: str, lang: str, resource: str = "actors") -> pd.DataFrame:
+    return build_dictionary(data_dir, lang, resource)
 
 
 @st.cache_data(show_spinner=False)
