@@ -122,7 +122,7 @@ def build_year_figure(points: pd.DataFrame, taxonomy: Taxonomy, lang: str, *, ti
             "dtick": 1 if len(points) and points["year"].nunique() < 12 else None,
         },
         yaxis={"title": t("axis_million_euros", lang), "showgrid": True, "gridcolor": "#e5e5e5"},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0, "traceorder": "normal"},
     )
     return figure
 

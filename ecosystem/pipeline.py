@@ -170,8 +170,9 @@ def build_phase_figure(
         clickmode="event+select",
         xaxis={"title": t("axis_programmes", lang), "showgrid": True, "gridcolor": "#e5e5e5", "dtick": 1},
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(phases)), "automargin": True},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0, "traceorder": "normal"},
     )
+    figure.update_yaxes(range=[-0.5, len(phases) - 0.5])  # every phase has its row, an empty one too
     return figure
 
 
@@ -249,10 +250,10 @@ def build_programme_columns(lang: str) -> list[TableColumn]:
     return [
         TableColumn("programme", t("col_programme", lang), "text", 170),
         TableColumn("company", t("col_company", lang), "text", 150),
-        TableColumn("target", t("col_target", lang), "text", 90),
-        TableColumn("modality", t("col_modality", lang), "text", 150),
-        TableColumn("phase", t("col_phase", lang), "text", 100),
-        TableColumn("indication", t("col_indication", lang), "text", 170),
+        TableColumn("phase", t("col_phase", lang), "text", 110),
+        TableColumn("target", t("col_target", lang), "text", 100),
+        TableColumn("modality", t("col_modality", lang), "text", 160),
+        TableColumn("indication", t("col_indication", lang), "text", 190),
         TableColumn("areas", t("col_therapeutic_areas", lang), "list", 150),
         TableColumn("partner", t("col_partner", lang), "text", 120),
         TableColumn("status", t("col_programme_status", lang), "text", 100),

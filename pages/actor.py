@@ -87,7 +87,8 @@ if page:
                 hide_index=True,
                 width="stretch",
                 key="actor_programmes",
-                column_config=ui.build_column_config(build_programme_columns(lang)),
+                column_config=ui.build_column_config(columns := build_programme_columns(lang)),
+                column_order=[column.column for column in columns],
             )
         deals = dataset.deals_of(actor[C.ID])
         if len(deals):

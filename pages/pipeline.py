@@ -57,17 +57,21 @@ if page:
     st.subheader(page.t("section_programmes"), divider="gray")
     shown = select_programmes(dataset, page.state.filters)
     left, right = st.columns(2)
-    targets = left.multiselect(page.t("filter_target"), list_choices(shown, "target"), key="pipeline_target")
+    targets = left.multiselect(
+        page.t("filter_target"), list_choices(shown, "target"), key="pipeline_target", placeholder=page.t("choose")
+    )
     names = dataset.names()
     partners = right.multiselect(
         page.t("filter_partner"),
         list_choices(shown, "partner_id"),
         format_func=lambda item: names.get(item, item),
         key="pipeline_partner",
+        placeholder=page.t("choose"),
     )
     shown = filter_by_text(filter_by_text(shown, "target", targets), "partner_id", partners)
     st.caption(page.t("programmes_shown", shown=len(shown), total=len(dataset.programmes)))
     table = build_programme_table(dataset, shown, lang, lambda actor: page.view_url("actor", actor=actor))
+    columns = build_programme_columns(lang)
     st.dataframe(
         table,
         hide_index=True,
@@ -75,7 +79,8 @@ if page:
         height=measure_table_height(len(table)),
         placeholder="",
         key="pipeline_table",
-        column_config=ui.build_column_config(build_programme_columns(lang)),
+        column_config=ui.build_column_config(columns),
+        column_order=[column.column for column in columns],
     )
     export = build_programme_export(dataset, shown, lang)
     provenance = page.provenance

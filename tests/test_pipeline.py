@@ -160,7 +160,7 @@ def test_programme_export_keeps_the_files_columns(mini):
 STAGES = [
     ([("phase_1", "active"), ("phase_3", "active")], "phase_3"),
     ([("phase_1", "active"), ("phase_3", "discontinued")], "phase_1"),
-    ([("phase_3", "out_licensed")], ""),
+    ([("phase_3", "out_licensed"), ("phase_1", "active")], "phase_3"),  # a licensee develops it further
     ([("marketed", "active"), ("preclinical", "active")], "marketed"),
     ([], ""),
 ]
