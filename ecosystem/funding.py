@@ -14,7 +14,7 @@ from babel.numbers import format_compact_currency
 
 from . import columns as C
 from . import vocabularies as V
-from .charts import apply_layout
+from .charts import add_click_points, apply_layout
 from .formatting import LOCALES, format_count, format_euros, plural_category
 from .i18n import t
 from .load import Dataset
@@ -271,6 +271,14 @@ def build_investor_figure(
             customdata=top["investor"],
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
+    )
+    add_click_points(
+        figure,
+        [
+            (name, 0, rounds, investor, f"{name}: {rounds}")
+            for name, rounds, investor in zip(top["name"], top["rounds"], top["investor"], strict=True)
+        ],
+        float(top["rounds"].max()) if len(top) else 1,
     )
     apply_layout(
         figure, lang=lang, title=t("chart_investors_title", lang) if titled else None, height=80 + 30 * max(len(top), 1)

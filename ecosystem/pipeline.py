@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from . import columns as C
 from . import vocabularies as V
-from .charts import apply_layout
+from .charts import add_click_points, apply_layout
 from .filters import Filters, filter_ids
 from .formatting import format_count
 from .i18n import t
@@ -158,6 +158,11 @@ def build_phase_figure(
                 hovertemplate="%{y} · %{fullData.name}: %{x}<extra></extra>",
             )
         )
+    spans, ends = [], dict.fromkeys(points["phase"], 0)
+    for phase, label, group, group_label, count in points[POINT_COLUMNS].itertuples(index=False):
+        spans.append((label, ends[phase], ends[phase] + count, [phase, group], f"{label} · {group_label}: {count}"))
+        ends[phase] += count
+    add_click_points(figure, spans, float(max(ends.values(), default=1)))
     apply_layout(
         figure,
         lang=lang,

@@ -104,9 +104,16 @@ def test_phase_table_lists_every_phase_with_its_total(mini):
 def test_phase_figure_fades_the_phases_not_chosen_and_carries_the_phase(mini):
     points = build_phase_points(mini.programmes, mini.taxonomy, "en")
     figure = build_phase_figure(points, mini.taxonomy, "en", selected=frozenset({"phase_3"}))
-    faded = {bar.customdata[0][0]: bar.marker.opacity[0] for bar in figure.data}
+    faded = {bar.customdata[0][0]: bar.marker.opacity[0] for bar in figure.data if bar.type == "bar"}
     assert faded == {"phase_1": 0.3, "phase_3": 1, "marketed": 0.3}
     assert figure.layout.barmode == "stack"
+    (clicks,) = [trace for trace in figure.data if trace.type == "scatter"]  # a click anywhere on a bar is a point
+    assert {tuple(data) for data in clicks.customdata} == {
+        ("phase_1", "antibody_drug_conjugate"),
+        ("phase_3", "monoclonal_antibody"),
+        ("marketed", "diagnostics"),
+    }
+    assert (min(clicks.x), max(clicks.x)) == (0, 1)
 
 
 @pytest.mark.parametrize(
