@@ -3,7 +3,7 @@
 Plain plotly figures, built from tables and tested without Streamlit.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -141,7 +141,7 @@ def count_area_modality(actors: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFram
 CLICK_POINTS = 70
 
 
-def add_click_points(figure: go.Figure, spans: list[tuple[str, float, float, object, str]], top: float) -> None:
+def add_click_points(figure: go.Figure, spans: Sequence[tuple[str, float, float, object, str]], top: float) -> None:
     """Invisible points along horizontal bars, so that a click anywhere on a bar reports it.
 
     Streamlit reports clicks on scatter points, not on bars: each span (y, start, end, customdata,
