@@ -173,3 +173,8 @@ def add_click_points(figure: go.Figure, spans: Sequence[tuple[str, float, float,
     for trace in figure.data[:-1]:
         trace.hoverinfo = "skip"
     figure.update_layout(hovermode="closest", hoverdistance=20)
+
+
+def whole_ticks(top: float) -> int | None:
+    """A tick per unit on a short count axis (no '2.5 programmes'); plotly's own choice past eight, where a phone crowds them."""
+    return 1 if top <= 8 else None

@@ -14,7 +14,7 @@ from babel.numbers import format_compact_currency
 
 from . import columns as C
 from . import vocabularies as V
-from .charts import add_click_points, apply_layout
+from .charts import add_click_points, apply_layout, whole_ticks
 from .formatting import LOCALES, format_count, format_euros, plural_category
 from .i18n import t
 from .load import Dataset
@@ -285,7 +285,12 @@ def build_investor_figure(
     )
     figure.update_layout(
         clickmode="event+select",
-        xaxis={"title": t("col_rounds", lang), "showgrid": True, "gridcolor": "#e5e5e5", "dtick": 1},
+        xaxis={
+            "title": t("col_rounds", lang),
+            "showgrid": True,
+            "gridcolor": "#e5e5e5",
+            "dtick": whole_ticks(top["rounds"].max() if len(top) else 0),
+        },
         yaxis={"autorange": "reversed", "automargin": True},
     )
     return figure

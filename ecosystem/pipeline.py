@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from . import columns as C
 from . import vocabularies as V
-from .charts import add_click_points, apply_layout
+from .charts import add_click_points, apply_layout, whole_ticks
 from .filters import Filters, filter_ids
 from .formatting import format_count
 from .i18n import t
@@ -173,7 +173,12 @@ def build_phase_figure(
     figure.update_layout(
         barmode="stack",
         clickmode="event+select",
-        xaxis={"title": t("axis_programmes", lang), "showgrid": True, "gridcolor": "#e5e5e5", "dtick": 1},
+        xaxis={
+            "title": t("axis_programmes", lang),
+            "showgrid": True,
+            "gridcolor": "#e5e5e5",
+            "dtick": whole_ticks(max(ends.values(), default=0)),
+        },
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(phases)), "automargin": True},
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0, "traceorder": "normal"},
     )
