@@ -5,6 +5,7 @@ import pytest
 
 from ecosystem import columns as C
 from ecosystem.filters import Filters
+from ecosystem.i18n import t
 from ecosystem.pipeline import (
     build_phase_figure,
     build_phase_points,
@@ -97,7 +98,14 @@ def test_phase_points(mini, by, expected):
 
 def test_phase_table_lists_every_phase_with_its_total(mini):
     table = build_phase_table(build_phase_points(mini.programmes, mini.taxonomy, "fr"), mini.taxonomy, "fr")
-    assert table["Phase"].to_list() == ["Recherche", "Préclinique", "Phase 1", "Phase 2", "Phase 3", "Commercialisé"]
+    assert table[t("col_phase", "fr")].to_list() == [
+        "Recherche",
+        "Préclinique",
+        "Phase 1",
+        "Phase 2",
+        "Phase 3",
+        "Commercialisé",
+    ]
     assert table["Total"].to_list() == [0, 0, 1, 0, 1, 1]
 
 
