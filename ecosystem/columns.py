@@ -84,7 +84,7 @@ ACQUIRED_BY = "acquired_by"
 SEARCH_TEXT = "search_text"
 # Derived on deals: the lead and other investors together (and YEAR, the year of the date).
 PARTICIPANT_IDS = "participant_ids"
-DERIVED = (MIB_MEMBER, ACQUIRED_BY, PARENT)
+DERIVED = (MIB_MEMBER, ACQUIRED_BY, PARENT, STAGE)  # STAGE: the most advanced active programme (programmes.csv)
 
 # Relation roles (taxonomy/relation_kinds.csv `role`) and the derived column each fills.
 ROLE_MEMBER = "member"

@@ -66,6 +66,10 @@ def build_actor_table(dataset: Dataset, actors: pd.DataFrame, lang: str | None =
             labels = build_label_column(dataset, actors[vocabulary_column.column], vocabulary_column.vocabulary, lang)
             position = list(frame.columns).index(vocabulary_column.column) + 1
             frame.insert(position, vocabulary_column.column + LABEL_SUFFIX, labels)
+        for facet in dataset.schema.facets:  # a facet derived on load (the stage) is labelled too
+            if facet.column in frame.columns and facet.column + LABEL_SUFFIX not in frame.columns:
+                labels = build_label_column(dataset, actors[facet.column], facet.vocabulary, lang)
+                frame.insert(list(frame.columns).index(facet.column) + 1, facet.column + LABEL_SUFFIX, labels)
     return neutralise_frame(frame)
 
 

@@ -262,9 +262,7 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     milestones = derive_milestones(milestones, deals, taxonomy)
     programmes = prepare_programmes(read_resource(directory, schema, PROGRAMMES))
     actors = prepare_actors(read_resource(directory, schema, ACTORS), places, relations, schema, taxonomy)
-    derived = derive_stages(actors, programmes, taxonomy)
-    declared = actors[C.STAGE] if C.STAGE in actors.columns else ""
-    actors[C.STAGE] = derived.where(derived != "", declared)
+    actors[C.STAGE] = derive_stages(actors, programmes, taxonomy)
     return Dataset(
         actors=actors,
         places=places,

@@ -16,7 +16,7 @@ from tests.conftest import MINI
         "| Biotech | 1 |",
         "| Aix-Marseille area | 6 |",
         "| Cancers | 5 |",
-        "| `stage` | 2 | 25% |",
+        "**By stage**",  # the actors' stage, derived from their programmes
         "| `siren` | 1 | 12% |",
         "**Last verified more than 12 months ago**: 0",
         "**Aix-Marseille area actors placed only at their city's centre**: 2 of 6 (33%) — `mib`, `zeta-cluster`",

@@ -52,7 +52,6 @@ CASES = [
     ("actors.csv", "beta-bio", "description_fr", "", 3, "description_fr", "required cell is empty"),
     ("actors.csv", "beta-bio", "founded", "199x", 3, "founded", "not a valid integer"),
     ("actors.csv", "beta-bio", "status", "bankrupt", 3, "status", "not found"),
-    ("actors.csv", "beta-bio", "stage", "phase_4", 3, "stage", "not found"),
     ("actors.csv", "beta-bio", "scope", "moon", 3, "scope", "not found"),
     ("actors.csv", "beta-bio", "website", "beta.example.org", 3, "website", "does not match the pattern"),
     ("actors.csv", "beta-bio", "website", "https://alpha.example.org/", 3, "website", "same as line 2"),
