@@ -48,6 +48,23 @@ TITLE_EN = "title_en"
 TITLE_FR = "title_fr"
 AMOUNT_EUR = "amount_eur"
 
+# programmes.csv (ID, ACTOR_ID, NAME, AREAS, STATUS, SOURCES… as above)
+TARGET = "target"
+MODALITY = "modality"
+INDICATION = "indication"
+PHASE = "phase"
+PARTNER_ID = "partner_id"
+TRIAL_IDS = "trial_ids"
+
+# deals.csv (ID, ACTOR_ID, DATE, KIND, AMOUNT_EUR, TITLE_EN, TITLE_FR… as above)
+AMOUNT = "amount"
+CURRENCY = "currency"
+LEAD_IDS = "lead_ids"
+INVESTOR_IDS = "investor_ids"
+COUNTERPARTY_ID = "counterparty_id"
+# The currency whose amounts are also euros.
+EURO = "EUR"
+
 # goals.csv: which actors a goal counts
 GOAL_TYPES = "types"
 GOAL_STAGES = "stages"
@@ -67,12 +84,15 @@ MIB_MEMBER = "mib_member"
 PARENT = "parent"
 ACQUIRED_BY = "acquired_by"
 SEARCH_TEXT = "search_text"
-DERIVED = (MIB_MEMBER, ACQUIRED_BY, PARENT)
+# Derived on deals: the lead and other investors together (and YEAR, the year of the date).
+PARTICIPANT_IDS = "participant_ids"
+DERIVED = (MIB_MEMBER, ACQUIRED_BY, PARENT, STAGE)  # STAGE: the most advanced active programme (programmes.csv)
 
 # Relation roles (taxonomy/relation_kinds.csv `role`) and the derived column each fills.
 ROLE_MEMBER = "member"
 ROLE_ACQUIRER = "acquirer"
 ROLE_PARENT = "parent"
+ROLE_FUNDER = "funder"
 # Status roles (taxonomy/statuses.csv `role`).
 ROLE_ACQUIRED = "acquired"
 ROLE_ENDED = "ended"
@@ -86,6 +106,12 @@ ROLE_ACQUISITION = "acquisition"
 ROLE_AWARD = "award"
 ROLE_CLINICAL = "clinical"
 ROLE_MARKETED = "marketed"
+# deal kinds (taxonomy/deal_kinds.csv `role`): ROLE_FUNDING and ROLE_ACQUISITION above, and these
+ROLE_GRANT = "grant"
+ROLE_LICENCE = "licence"
+ROLE_PARTNERSHIP = "partnership"
+# programme statuses (taxonomy/programme_statuses.csv `role`): the programmes that make a company's stage
+ROLE_ACTIVE = "active"
 
 # The actor id of the Marseille Immunology Biocluster, whose members the app derives.
 MIB_ID = "mib"

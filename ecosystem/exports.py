@@ -66,6 +66,10 @@ def build_actor_table(dataset: Dataset, actors: pd.DataFrame, lang: str | None =
             labels = build_label_column(dataset, actors[vocabulary_column.column], vocabulary_column.vocabulary, lang)
             position = list(frame.columns).index(vocabulary_column.column) + 1
             frame.insert(position, vocabulary_column.column + LABEL_SUFFIX, labels)
+        for facet in dataset.schema.facets:  # a facet derived on load (the stage) is labelled too
+            if facet.column in frame.columns and facet.column + LABEL_SUFFIX not in frame.columns:
+                labels = build_label_column(dataset, actors[facet.column], facet.vocabulary, lang)
+                frame.insert(list(frame.columns).index(facet.column) + 1, facet.column + LABEL_SUFFIX, labels)
     return neutralise_frame(frame)
 
 
@@ -135,6 +139,25 @@ def build_export_xlsx(
         )
         neutralise_frame(dictionary).to_excel(writer, sheet_name="dictionary", index=False)
     return buffer.getvalue()
+
+
+def build_table_xlsx(
+    table: pd.DataFrame, sheet: str, dictionary: pd.DataFrame, provenance: Provenance, filter_words: str, lang: str
+) -> bytes:
+    """Any listed table (programmes, rounds) like the actors' export: the rows, what they are, the dictionary."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        neutralise_frame(table).to_excel(writer, sheet_name=sheet, index=False)
+        neutralise_frame(build_export_about(provenance, filter_words, len(table), lang)).to_excel(
+            writer, sheet_name="about", index=False
+        )
+        neutralise_frame(dictionary).to_excel(writer, sheet_name="dictionary", index=False)
+    return buffer.getvalue()
+
+
+def build_listing_csv(table: pd.DataFrame) -> bytes:
+    """Any listed table as the actors' CSV is written: formulas made inert, UTF-8 with a BOM."""
+    return to_csv_bytes(neutralise_frame(table))
 
 
 # --- one actor's record --------------------------------------------------------------------
@@ -315,6 +338,8 @@ __all__ = [
     "build_actor_record",
     "build_export_csv",
     "build_export_xlsx",
+    "build_listing_csv",
+    "build_table_xlsx",
     "inline_static_assets",
     "neutralise_cell",
 ]

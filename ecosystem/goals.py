@@ -161,10 +161,13 @@ def find_founded_companies(dataset: Dataset, goal: Goal, *, subsidiaries: bool) 
 
 
 def _milestones(dataset: Dataset, goal: Goal, role: str) -> pd.DataFrame:
+    return _events(dataset, goal, dataset.milestones, dataset.taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, role))
+
+
+def _events(dataset: Dataset, goal: Goal, milestones: pd.DataFrame, kinds) -> pd.DataFrame:
+    """Rows of `milestones` (or deals) of the goal's companies, of `kinds`, since the goal's start."""
     companies = _companies(dataset.actors, goal)
     names = dict(zip(companies[C.ID], companies[C.NAME], strict=True))
-    milestones = dataset.milestones
-    kinds = dataset.taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, role)
     chosen = milestones[
         milestones[C.KIND].isin(kinds)
         & milestones[C.ACTOR_ID].isin(names)
@@ -186,8 +189,11 @@ def _milestones(dataset: Dataset, goal: Goal, role: str) -> pd.DataFrame:
 
 
 def find_funding_rounds(dataset: Dataset, goal: Goal) -> pd.DataFrame:
-    """Funding rounds of the goal's companies since `goal.since`, with their amounts when stated."""
-    return _milestones(dataset, goal, C.ROLE_FUNDING).reset_index(drop=True)
+    """Funding rounds (and public money) of the goal's companies since `goal.since`, from deals.csv, with their
+    amounts when stated in euros."""
+    roles = (C.ROLE_FUNDING, C.ROLE_GRANT)
+    kinds = [kind for role in roles for kind in dataset.taxonomy.ids_where(V.DEAL_KINDS, C.ROLE, role)]
+    return _events(dataset, goal, dataset.deals, kinds).reset_index(drop=True)
 
 
 def find_acquisitions(dataset: Dataset, goal: Goal) -> pd.DataFrame:

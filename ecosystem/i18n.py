@@ -443,6 +443,136 @@ STRINGS: dict[str, dict[str, str]] = {
     # insights and network
     "page_insights": {"en": "Insights", "fr": "Analyses"},
     "page_network": {"en": "Network", "fr": "Réseau"},
+    "page_pipeline": {"en": "Pipeline", "fr": "Produits en développement"},
+    "page_funding": {"en": "Funding", "fr": "Financements"},
+    "pipeline_intro": {
+        "en": "The companies' products and candidates, by the most advanced phase a source states. The sidebar's "
+        "areas, modalities and stages apply to the programmes themselves; the other filters to their companies.",
+        "fr": "Les produits et candidats des entreprises, selon la phase la plus avancée qu'indique une source. Les "
+        "domaines, modalités et stades du menu s'appliquent aux programmes eux-mêmes ; les autres filtres à leurs "
+        "entreprises.",
+    },
+    "chart_pipeline_title": {"en": "Active programmes by phase", "fr": "Programmes en cours par phase"},
+    "pipeline_hint": {
+        "en": "Click a bar to show only that phase in the table (and in the whole app).",
+        "fr": "Cliquez sur une barre pour n'afficher que cette phase dans le tableau (et dans toute l'application).",
+    },
+    "pipeline_stack_by": {"en": "Colour the bars by", "fr": "Couleur des barres selon"},
+    "stack_modality": {"en": "Modality", "fr": "Modalité"},
+    "stack_area": {"en": "Therapeutic area", "fr": "Domaine thérapeutique"},
+    "legend_modality": {"en": "Modality", "fr": "Modalité"},
+    "legend_area": {"en": "Therapeutic area", "fr": "Domaine thérapeutique"},
+    "axis_programmes": {"en": "Active programmes", "fr": "Programmes en cours"},
+    "takeaway_pipeline": {
+        "en": "Active programmes: {total}, at {companies} companies; in clinical trials: {clinical}; on the market: "
+        "{marketed}.",
+        "fr": "Programmes en cours : {total}, dans {companies} entreprises ; en essais cliniques : {clinical} ; sur "
+        "le marché : {marketed}.",
+    },
+    "takeaway_pipeline_none": {
+        "en": "No active programme among the programmes shown.",
+        "fr": "Aucun programme en cours parmi les programmes affichés.",
+    },
+    "section_programmes": {"en": "Programmes", "fr": "Produits et candidats"},
+    "programmes_shown": {"en": "{shown} of {total} programmes", "fr": "{shown} programmes sur {total}"},
+    "filter_target": {"en": "Target", "fr": "Cible"},
+    "filter_partner": {"en": "Partner", "fr": "Partenaire"},
+    "col_phase": {"en": "Phase", "fr": "Phase atteinte"},
+    "col_programme": {"en": "Programme", "fr": "Produit ou candidat"},
+    "col_programmes_total": {"en": "All", "fr": "Total"},
+    "col_company": {"en": "Company", "fr": "Entreprise"},
+    "col_target": {"en": "Target", "fr": "Cible"},
+    "col_modality": {"en": "Modality", "fr": "Modalité"},
+    "col_indication": {"en": "Indication", "fr": "Maladie visée"},
+    "col_programme_status": {"en": "Status", "fr": "Statut"},
+    "col_partner": {"en": "Partner", "fr": "Partenaire"},
+    "col_trial": {"en": "Trial record", "fr": "Fiche de l'essai"},
+    "col_trials": {"en": "Trial ids", "fr": "Identifiants d'essais"},
+    "col_profile": {"en": "Company page", "fr": "Fiche de l'entreprise"},
+    "open_company": {"en": "Open its page", "fr": "Ouvrir sa fiche"},
+    "download_programmes_csv": {"en": "Download these programmes (CSV)", "fr": "Télécharger ces programmes (CSV)"},
+    "download_programmes_xlsx": {
+        "en": "Download these programmes (Excel)",
+        "fr": "Télécharger ces programmes (Excel)",
+    },
+    "funding_intro": {
+        "en": "Rounds, public money, licences and acquisitions of the companies shown. Amounts are summed only where "
+        "a source states them in euros: every total is a lower bound.",
+        "fr": "Levées de fonds, argent public, licences et rachats des entreprises affichées. Les montants ne sont "
+        "additionnés que lorsqu'une source les donne en euros : chaque total est un minimum.",
+    },
+    "chart_funding_years_title": {"en": "Money raised per year", "fr": "Fonds levés par année"},
+    "legend_round_kind": {"en": "Kind of round", "fr": "Type de tour"},
+    "axis_round_year": {"en": "Year", "fr": "Année"},
+    "axis_million_euros": {"en": "Millions of euros disclosed", "fr": "Millions d'euros communiqués"},
+    "takeaway_funding_total": {
+        "en": "At least {amount} over {disclosed} disclosed rounds ({total} recorded, {first}–{last}).",
+        "fr": "Au moins {amount} sur {disclosed} tours au montant communiqué ({total} recensés, {first}–{last}).",
+    },
+    "takeaway_funding_total_one": {
+        "en": "At least {amount} over {disclosed} disclosed round ({total} recorded, {first}–{last}).",
+        "fr": "Au moins {amount} sur {disclosed} tour au montant communiqué ({total} recensés, {first}–{last}).",
+    },
+    "takeaway_funding_none": {
+        "en": "No funding round recorded for the companies shown.",
+        "fr": "Aucune levée de fonds recensée pour les entreprises affichées.",
+    },
+    "chart_largest_rounds_title": {"en": "The largest rounds", "fr": "Les plus grosses levées"},
+    "takeaway_largest": {
+        "en": "The largest: {name}'s {kind}, {amount} in {year}.",
+        "fr": "La plus grosse : {kind} de {name}, {amount} en {year}.",
+    },
+    "takeaway_largest_none": {
+        "en": "No round with an amount in euros among those shown.",
+        "fr": "Aucun tour au montant en euros parmi ceux affichés.",
+    },
+    "chart_investors_title": {"en": "The most active investors", "fr": "Les investisseurs les plus actifs"},
+    "funding_investor_hint": {
+        "en": "Click an investor to list its rounds below.",
+        "fr": "Cliquez sur un investisseur pour lister ses tours ci-dessous.",
+    },
+    "takeaway_investors": {
+        "en": "{name} took part in the most rounds ({rounds}).",
+        "fr": "{name} a participé au plus grand nombre de tours ({rounds}).",
+    },
+    "takeaway_investors_with": {
+        "en": "{name} took part in the most rounds ({rounds}), most often alongside {partner}.",
+        "fr": "{name} a participé au plus grand nombre de tours ({rounds}), le plus souvent aux côtés de {partner}.",
+    },
+    "takeaway_investors_none": {
+        "en": "No investor is named in the rounds shown.",
+        "fr": "Aucun investisseur n'est nommé dans les tours affichés.",
+    },
+    "chart_rounds_title": {"en": "Every round", "fr": "Tous les tours"},
+    "rounds_of_investor": {"en": "Rounds with {name}: {count}", "fr": "Tours avec {name} : {count}"},
+    "clear_investor": {"en": "Show every investor's rounds", "fr": "Afficher les tours de tous les investisseurs"},
+    "chart_deals_title": {
+        "en": "Acquisitions, licences and partnerships",
+        "fr": "Rachats, licences et partenariats",
+    },
+    "takeaway_deals": {
+        "en": "Acquisitions: {acquisitions}; licences: {licences}; partnerships: {partnerships}; with a disclosed "
+        "value: {valued}.",
+        "fr": "Rachats : {acquisitions} ; licences : {licences} ; partenariats : {partnerships} ; au montant "
+        "communiqué : {valued}.",
+    },
+    "takeaway_deals_none": {
+        "en": "No acquisition, licence or partnership recorded for the companies shown.",
+        "fr": "Aucun rachat, aucune licence ni aucun partenariat recensé pour les entreprises affichées.",
+    },
+    "col_rounds": {"en": "Rounds", "fr": "Tours"},
+    "col_disclosed_rounds": {"en": "Rounds with an amount in euros", "fr": "Tours au montant en euros"},
+    "col_amount_eur": {"en": "Amount in euros", "fr": "Montant en euros"},
+    "col_amount_stated": {"en": "Amount as stated", "fr": "Montant annoncé"},
+    "col_round_kind": {"en": "Kind", "fr": "Type"},
+    "col_leads": {"en": "Lead investors", "fr": "Chefs de file"},
+    "col_investors": {"en": "Other investors", "fr": "Autres investisseurs"},
+    "col_investor": {"en": "Investor", "fr": "Investisseur"},
+    "col_companies": {"en": "Companies", "fr": "Entreprises"},
+    "col_co_investors": {"en": "Co-investors", "fr": "Co-investisseurs"},
+    "col_counterparty": {"en": "Acquirer, licensee or partner", "fr": "Acquéreur, licencié ou partenaire"},
+    "section_deals": {"en": "Rounds and deals", "fr": "Levées et opérations"},
+    "section_portfolio": {"en": "Portfolio in the ecosystem", "fr": "Portefeuille dans l'écosystème"},
     "network_view": {"en": "Show", "fr": "Afficher"},
     "network_view_neighbourhood": {"en": "Around {name}", "fr": "Autour de {name}"},
     "network_view_whole": {"en": "The whole network", "fr": "Tout le réseau"},

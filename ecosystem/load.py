@@ -21,6 +21,9 @@ from .text import fold, split_multi
 
 # The resources the app reads, by descriptor name; only the first two must exist.
 ACTORS, PLACES, RELATIONS, MILESTONES = "actors", "places", "relations", "milestones"
+PROGRAMMES, DEALS = "programmes", "deals"
+# What a deal kind's role makes of it on the timeline: the milestone kind's role (licences and partnerships stay off it).
+DEAL_MILESTONES = {C.ROLE_FUNDING: C.ROLE_FUNDING, C.ROLE_GRANT: C.ROLE_FUNDING, C.ROLE_ACQUISITION: C.ROLE_ACQUISITION}
 REQUIRED = (ACTORS, PLACES)
 
 
@@ -30,12 +33,17 @@ class DataError(Exception):
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """The whole dataset, indexed for the pages: actors by id, relations and milestones by actor."""
+    """The whole dataset, indexed for the pages: actors by id; relations, milestones, programmes and deals by actor.
+
+    `milestones` holds milestones.csv and, derived from deals.csv, the rounds and acquisitions: one owner per fact.
+    """
 
     actors: pd.DataFrame
     places: pd.DataFrame
     relations: pd.DataFrame
     milestones: pd.DataFrame
+    programmes: pd.DataFrame
+    deals: pd.DataFrame
     taxonomy: Taxonomy
     schema: Schema
     data_dir: str
@@ -43,6 +51,9 @@ class Dataset:
     data_as_of: str
     relations_by_actor: dict[str, tuple[int, ...]]
     milestones_by_actor: dict[str, tuple[int, ...]]
+    programmes_by_actor: dict[str, tuple[int, ...]]
+    deals_by_actor: dict[str, tuple[int, ...]]
+    deals_by_investor: dict[str, tuple[int, ...]]
 
     @property
     def home_scope(self) -> str | None:
@@ -60,6 +71,17 @@ class Dataset:
 
     def milestones_of(self, actor_id: str) -> pd.DataFrame:
         return self.milestones.iloc[list(self.milestones_by_actor.get(actor_id, ()))]
+
+    def programmes_of(self, actor_id: str) -> pd.DataFrame:
+        return self.programmes.iloc[list(self.programmes_by_actor.get(actor_id, ()))]
+
+    def deals_of(self, actor_id: str) -> pd.DataFrame:
+        """The company's own rounds and deals."""
+        return self.deals.iloc[list(self.deals_by_actor.get(actor_id, ()))]
+
+    def portfolio_of(self, actor_id: str) -> pd.DataFrame:
+        """The deals the actor took part in as lead, participant or counterparty."""
+        return self.deals.iloc[list(self.deals_by_investor.get(actor_id, ()))]
 
     def names(self) -> pd.Series:
         """Actor id -> name."""
@@ -150,13 +172,68 @@ def prepare_actors(
 
 
 def index_by_actor(table: pd.DataFrame, *columns: str) -> dict[str, tuple[int, ...]]:
-    """Actor id -> positions of the rows naming it in any of `columns`."""
+    """Actor id -> positions of the rows naming it in any of `columns` (a cell, or a tuple of ids)."""
     positions: dict[str, set[int]] = {}
     for column in columns:
-        for position, actor in enumerate(table[column]):
-            if actor:
-                positions.setdefault(actor, set()).add(position)
+        for position, cell in enumerate(table[column]):
+            for actor in cell if isinstance(cell, tuple) else (cell,):
+                if actor:
+                    positions.setdefault(actor, set()).add(position)
     return {actor: tuple(sorted(found)) for actor, found in positions.items()}
+
+
+def prepare_programmes(programmes: pd.DataFrame) -> pd.DataFrame:
+    """Areas and trial ids as tuples of items, in the actor's order of reading (by id)."""
+    programmes = programmes.copy()
+    for column in (C.AREAS, C.TRIAL_IDS):
+        programmes[column] = programmes[column].map(split_multi)
+    return programmes.sort_values(C.ID, kind="stable").reset_index(drop=True)
+
+
+def prepare_deals(deals: pd.DataFrame) -> pd.DataFrame:
+    """Amounts as numbers, investors as tuples, the year of the date; in date order."""
+    deals = deals.copy()
+    for column in (C.AMOUNT, C.AMOUNT_EUR):
+        deals[column] = _numbers(deals[column])
+    for column in (C.LEAD_IDS, C.INVESTOR_IDS):
+        deals[column] = deals[column].map(split_multi)
+    deals[C.PARTICIPANT_IDS] = [
+        lead + other for lead, other in zip(deals[C.LEAD_IDS], deals[C.INVESTOR_IDS], strict=True)
+    ]
+    deals[C.YEAR] = _numbers(deals[C.DATE].str[:4]).round().astype("Int64")
+    return deals.sort_values(C.DATE, kind="stable").reset_index(drop=True)
+
+
+def derive_milestones(milestones: pd.DataFrame, deals: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
+    """milestones.csv plus the rounds and acquisitions of deals.csv, as the milestone kinds of their roles."""
+    kind_of_role = {
+        role: found[0]
+        for role in set(DEAL_MILESTONES.values())
+        if (found := taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, role))
+    }
+    deal_roles = deals[C.KIND].map(lambda kind: taxonomy.row(V.DEAL_KINDS, kind).get(C.ROLE, ""))
+    kinds = deal_roles.map(lambda role: kind_of_role.get(DEAL_MILESTONES.get(role, ""), ""))
+    chosen = deals[kinds != ""]
+    derived = pd.DataFrame({column: chosen[column] for column in milestones.columns if column in chosen.columns})
+    derived[C.KIND] = kinds[kinds != ""]
+    derived = derived.reindex(columns=milestones.columns, fill_value="")
+    combined = pd.concat([milestones, derived], ignore_index=True) if len(derived) else milestones
+    return combined.sort_values(C.DATE, kind="stable").reset_index(drop=True)
+
+
+def derive_stages(actors: pd.DataFrame, programmes: pd.DataFrame, taxonomy: Taxonomy) -> pd.Series:
+    """Each actor's most advanced phase among its active programmes ('' without one)."""
+    rank = {stage: position for position, stage in enumerate(taxonomy.ids(V.STAGES))}
+    active = set(taxonomy.ids_where(V.PROGRAMME_STATUSES, C.ROLE, C.ROLE_ACTIVE))
+    chosen = programmes[programmes[C.STATUS].isin(active) & programmes[C.PHASE].isin(rank)]
+    best = (
+        chosen.assign(rank=chosen[C.PHASE].map(rank))
+        .sort_values("rank", kind="stable")
+        .drop_duplicates(C.ACTOR_ID, keep="last")
+        .set_index(C.ACTOR_ID)[C.PHASE]
+    )
+    found = best.to_dict()
+    return actors[C.ID].map(lambda actor: found.get(actor, ""))
 
 
 def compute_data_as_of(actors: pd.DataFrame) -> str:
@@ -179,15 +256,20 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
         places[column] = _numbers(places[column])
     relations = read_resource(directory, schema, RELATIONS)
     relations[C.YEAR] = _numbers(relations[C.YEAR]).round().astype("Int64")
+    deals = prepare_deals(read_resource(directory, schema, DEALS))
     milestones = read_resource(directory, schema, MILESTONES)
     milestones[C.AMOUNT_EUR] = _numbers(milestones[C.AMOUNT_EUR])
-    milestones = milestones.sort_values(C.DATE, kind="stable").reset_index(drop=True)
+    milestones = derive_milestones(milestones, deals, taxonomy)
+    programmes = prepare_programmes(read_resource(directory, schema, PROGRAMMES))
     actors = prepare_actors(read_resource(directory, schema, ACTORS), places, relations, schema, taxonomy)
+    actors[C.STAGE] = derive_stages(actors, programmes, taxonomy)
     return Dataset(
         actors=actors,
         places=places,
         relations=relations,
         milestones=milestones,
+        programmes=programmes,
+        deals=deals,
         taxonomy=taxonomy,
         schema=schema,
         data_dir=str(directory),
@@ -195,4 +277,7 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
         data_as_of=compute_data_as_of(actors),
         relations_by_actor=index_by_actor(relations, C.SOURCE_ID, C.TARGET_ID),
         milestones_by_actor=index_by_actor(milestones, C.ACTOR_ID),
+        programmes_by_actor=index_by_actor(programmes, C.ACTOR_ID),
+        deals_by_actor=index_by_actor(deals, C.ACTOR_ID),
+        deals_by_investor=index_by_actor(deals, C.PARTICIPANT_IDS, C.COUNTERPARTY_ID),
     )

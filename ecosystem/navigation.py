@@ -25,6 +25,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("actor", "pages/actor.py", "actor", ":material/person_search:", "page_actor"),
     PageSpec("insights", "pages/insights.py", "insights", ":material/insights:", "page_insights"),
     PageSpec("network", "pages/network.py", "network", ":material/hub:", "page_network"),
+    PageSpec("pipeline", "pages/pipeline.py", "pipeline", ":material/science:", "page_pipeline"),
+    PageSpec("funding", "pages/funding.py", "funding", ":material/payments:", "page_funding"),
     PageSpec("about", "pages/about.py", "about", ":material/info:", "page_about"),
     PageSpec("present", "pages/present.py", "present", ":material/slideshow:", "page_present", listed=False),
     PageSpec("review", "pages/review.py", "review", ":material/rate_review:", "page_review", listed=False),

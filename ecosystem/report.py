@@ -8,7 +8,9 @@ import pandas as pd
 from . import columns as C
 from . import vocabularies as V
 from .curation import QUIET_YEARS, STALE_MONTHS, summarise
+from .funding import count_rounds_by_year, select_rounds
 from .load import ACTORS, load_dataset
+from .pipeline import count_by_phase
 from .urlstate import SCOPE
 
 STALE_AFTER = timedelta(days=365)
@@ -27,6 +29,33 @@ def count_filled(actors: pd.DataFrame, column: str) -> int:
     if values.map(lambda value: isinstance(value, tuple)).any():
         return int(values.map(bool).sum())
     return int((values.astype("string").fillna("").str.strip() != "").sum())
+
+
+def build_pipeline_sections(dataset) -> list[str]:
+    """Active programmes by phase and rounds by year: the figures /pipeline and /funding show unfiltered."""
+    taxonomy = dataset.taxonomy
+    phases = count_by_phase(dataset.programmes, taxonomy)
+    rows = [[taxonomy.label(V.STAGES, phase, "en"), count] for phase, count in phases.items()]
+    parts = [
+        f"**Active programmes by phase** ({len(dataset.programmes)} programmes in all)",
+        "",
+        _table(["phase", "programmes"], rows),
+        "",
+    ]
+    years = count_rounds_by_year(select_rounds(dataset, dataset.actors.index))
+    rows = [
+        [str(year), rounds, disclosed, f"{amount:,.0f}"]
+        for year, rounds, disclosed, amount in zip(
+            years["year"], years["rounds"], years["disclosed"], years["amount_eur"], strict=True
+        )
+    ]
+    parts += [
+        "**Rounds by year** (amounts only where stated in euros)",
+        "",
+        _table(["year", "rounds", "with an amount in euros", "euros"], rows),
+        "",
+    ]
+    return parts
 
 
 def build_report(data_dir: str | Path | None = None, *, today: date | None = None) -> str:
@@ -55,6 +84,8 @@ def build_report(data_dir: str | Path | None = None, *, today: date | None = Non
         counts = values.value_counts()
         rows = [[taxonomy.label(vocabulary, item, "en"), int(counts.get(item, 0))] for item in taxonomy.ids(vocabulary)]
         parts += [title, "", _table([header, "actors"], rows), ""]
+
+    parts += build_pipeline_sections(dataset)
 
     filled = [
         [f"`{column}`", count_filled(actors, column), f"{count_filled(actors, column) / total:.0%}" if total else "–"]

@@ -112,7 +112,8 @@ def build_schema(descriptor: dict) -> Schema:
             if vocabulary:
                 vocabulary_columns.append(VocabularyColumn(resource["name"], column, vocabulary, multi))
             if field.get("facet") and vocabulary:
-                facets.append(Facet(field["facet"], column, vocabulary, multi))
+                # A facet declared on another file's field filters the actors on the column derived from it.
+                facets.append(Facet(field["facet"], field.get("actorColumn", column), vocabulary, multi))
             if field.get("recordUrl"):
                 registries.append(Registry(column, field.get("registry", column), field["recordUrl"]))
     licence = (descriptor.get("licenses") or [{}])[0]

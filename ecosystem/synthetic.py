@@ -107,4 +107,7 @@ def generate_dataset(size: int, target: Path, source: Path = ROOT / "data", seed
             taken.add(key)
             dated.append(event)
     write_rows(target / "milestones.csv", list(milestones.columns), dated)
+    for name in ("programmes.csv", "deals.csv"):  # they name real actors, which the synthetic dataset has not
+        if (source / name).exists():
+            write_rows(target / name, list(read(name).columns), [])
     return target

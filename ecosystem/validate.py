@@ -15,11 +15,12 @@ from . import columns as C
 from . import vocabularies as V
 from .config import DESCRIPTOR, resolve_data_dir
 from .consistency import check_consistency, check_events
-from .load import ACTORS, MILESTONES, PLACES, RELATIONS, REQUIRED, read_resource
+from .load import ACTORS, DEAL_MILESTONES, DEALS, MILESTONES, PLACES, PROGRAMMES, RELATIONS, REQUIRED, read_resource
 from .problems import (
     ACTORS_FILE,
     MILESTONES_FILE,
     PLACES_FILE,
+    RELATIONS_FILE,
     SAME_POINT_DEGREES,
     Problem,
     _line,
@@ -34,6 +35,9 @@ from .text import fold, split_multi
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"')
 _FOREIGN = re.compile(r'values "(.*)" not found in the lookup table "(\w+)" as "(\w+)"')
 _TYPE = re.compile(r'type is "(\w+)/')
+PROGRAMMES_FILE, DEALS_FILE = "programmes.csv", "deals.csv"
+# Trial registry ids: ClinicalTrials.gov, EU CT (CTIS) and EudraCT.
+TRIAL_ID = re.compile(r"NCT[0-9]{8}|[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{6}-[0-9]{2}")
 
 
 def describe_error(error) -> str:
@@ -296,6 +300,157 @@ def check_dates(table: pd.DataFrame, file: str, column: str, today: date) -> lis
     return problems
 
 
+def check_trial_ids(programmes: pd.DataFrame) -> list[Problem]:
+    """Each trial id is one a registry gives: NCT + 8 digits, EU CT YYYY-NNNNNN-NN-NN or EudraCT YYYY-NNNNNN-NN."""
+    return [
+        Problem(
+            PROGRAMMES_FILE,
+            _line(index),
+            C.TRIAL_IDS,
+            item,
+            "not a trial id (NCT + 8 digits, EU CT YYYY-NNNNNN-NN-NN or EudraCT YYYY-NNNNNN-NN)",
+        )
+        for index, cell in programmes[C.TRIAL_IDS].items()
+        for item in split_multi(cell)
+        if not TRIAL_ID.fullmatch(item)
+    ]
+
+
+def check_amounts(deals: pd.DataFrame) -> list[Problem]:
+    """An amount comes with its currency and a currency with an amount; a euro figure is the source's own."""
+    problems = []
+    for index, row in enumerate(list_records(deals)):
+        line, amount, currency, euros = _line(index), row[C.AMOUNT], row[C.CURRENCY], row[C.AMOUNT_EUR]
+        if amount and not currency:
+            problems.append(Problem(DEALS_FILE, line, C.CURRENCY, "", "an amount needs its currency"))
+        if currency and not amount:
+            problems.append(Problem(DEALS_FILE, line, C.CURRENCY, currency, "a currency without an amount"))
+        if euros and not amount:
+            problems.append(Problem(DEALS_FILE, line, C.AMOUNT_EUR, euros, "amount_eur without the stated amount"))
+        elif euros and currency == C.EURO and _number(euros) != _number(amount):
+            problems.append(
+                Problem(DEALS_FILE, line, C.AMOUNT_EUR, euros, f"differs from the amount in EUR ({amount})")
+            )
+        elif euros and currency != C.EURO and not row[C.NOTES]:
+            problems.append(
+                Problem(
+                    DEALS_FILE, line, C.AMOUNT_EUR, euros, f"a {currency} amount: say in notes which source gives euros"
+                )
+            )
+    return problems
+
+
+def check_deal_actors(deals: pd.DataFrame, actors: pd.DataFrame) -> list[Problem]:
+    """Every investor named in a deal is an actor (single ids have the descriptor's foreign keys)."""
+    known = set(actors[C.ID])
+    return [
+        Problem(DEALS_FILE, _line(index), column, item, f"{item!r} not found in actors (id)")
+        for column in (C.LEAD_IDS, C.INVESTOR_IDS)
+        for index, cell in deals[column].items()
+        for item in split_multi(cell)
+        if item not in known
+    ]
+
+
+def _deal_roles(deals: pd.DataFrame, taxonomy: Taxonomy) -> pd.Series:
+    return deals[C.KIND].map(lambda kind: taxonomy.row(V.DEAL_KINDS, kind).get(C.ROLE, ""))
+
+
+def check_rounds_against_relations(deals: pd.DataFrame, relations: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
+    """Each investor of a round has its funded_by relation, dated as a round it was in; a funded_by relation
+    dated as a round of the company is among that round's investors."""
+    problems = []
+    funding_kinds = taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, C.ROLE_FUNDER)
+    funded = relations[relations[C.KIND].isin(funding_kinds)]
+    dated = {
+        (s, t): str(y).split(".")[0]
+        for s, t, y in zip(funded[C.SOURCE_ID], funded[C.TARGET_ID], funded[C.YEAR], strict=True)
+    }
+    roles = _deal_roles(deals, taxonomy)
+    rounds = deals[roles.isin([C.ROLE_FUNDING, C.ROLE_GRANT])]
+    years_in: dict[tuple[str, str], set[str]] = {}
+    round_years: dict[tuple[str, str], set[str]] = {}
+    for row in list_records(rounds):
+        year = row[C.DATE][:4]
+        for column in (C.LEAD_IDS, C.INVESTOR_IDS):
+            for investor in split_multi(row[column]):
+                years_in.setdefault((row[C.ACTOR_ID], investor), set()).add(year)
+                round_years.setdefault((row[C.ACTOR_ID], year), set()).add(investor)
+        round_years.setdefault((row[C.ACTOR_ID], year), set())
+    for index, row in zip(rounds.index, list_records(rounds), strict=True):
+        for column in (C.LEAD_IDS, C.INVESTOR_IDS):
+            for investor in split_multi(row[column]):
+                pair = (row[C.ACTOR_ID], investor)
+                if pair not in dated:
+                    message = f"no funded_by relation from {pair[0]} to {investor} in relations.csv"
+                    problems.append(Problem(DEALS_FILE, _line(index), column, investor, message))
+                elif dated[pair] and dated[pair] not in years_in[pair]:
+                    message = (
+                        f"relations.csv dates {pair[0]} funded_by {investor} {dated[pair]}, a year without its round"
+                    )
+                    problems.append(Problem(DEALS_FILE, _line(index), column, investor, message))
+    for index, row in zip(funded.index, list_records(funded), strict=True):
+        year = str(row[C.YEAR]).split(".")[0]
+        investors = round_years.get((row[C.SOURCE_ID], year))
+        if (
+            investors is not None
+            and row[C.TARGET_ID] not in investors
+            and year not in years_in.get((row[C.SOURCE_ID], row[C.TARGET_ID]), set())
+        ):
+            message = f"deals.csv has a {year} round of {row[C.SOURCE_ID]} without this investor"
+            problems.append(Problem(RELATIONS_FILE, _line(index), C.TARGET_ID, row[C.TARGET_ID], message))
+    return problems
+
+
+def check_acquisitions_against_relations(
+    deals: pd.DataFrame, relations: pd.DataFrame, taxonomy: Taxonomy
+) -> list[Problem]:
+    """An acquisition's acquirer has its acquired_by relation, dated as an acquisition of the company."""
+    problems = []
+    acquirer_kinds = taxonomy.ids_where(V.RELATION_KINDS, C.ROLE, C.ROLE_ACQUIRER)
+    acquired = relations[relations[C.KIND].isin(acquirer_kinds)]
+    links = set(zip(acquired[C.SOURCE_ID], acquired[C.TARGET_ID], strict=True))
+    deals = deals[_deal_roles(deals, taxonomy) == C.ROLE_ACQUISITION]
+    years: dict[str, set[str]] = {}
+    for index, row in zip(deals.index, list_records(deals), strict=True):
+        years.setdefault(row[C.ACTOR_ID], set()).add(row[C.DATE][:4])
+        acquirer = row[C.COUNTERPARTY_ID]
+        if acquirer and (row[C.ACTOR_ID], acquirer) not in links:
+            message = f"no acquired_by relation from {row[C.ACTOR_ID]} to {acquirer} in relations.csv"
+            problems.append(Problem(DEALS_FILE, _line(index), C.COUNTERPARTY_ID, acquirer, message))
+    for index, row in zip(acquired.index, list_records(acquired), strict=True):
+        year, known = str(row[C.YEAR]).split(".")[0], years.get(row[C.SOURCE_ID])
+        if year and known and year not in known:
+            message = f"deals.csv dates this acquisition {', '.join(sorted(known))}"
+            problems.append(Problem(RELATIONS_FILE, _line(index), C.YEAR, year, message))
+    return problems
+
+
+def check_deals_owned(milestones: pd.DataFrame, taxonomy: Taxonomy) -> list[Problem]:
+    """Rounds and acquisitions have one owner, deals.csv: the timeline derives them from there."""
+    owned = {
+        kind for role in set(DEAL_MILESTONES.values()) for kind in taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, role)
+    }
+    return [
+        Problem(MILESTONES_FILE, _line(index), C.KIND, kind, "a round or an acquisition belongs in deals.csv")
+        for index, kind in milestones[C.KIND].items()
+        if kind in owned
+    ]
+
+
+def check_pipeline(tables: dict[str, pd.DataFrame], taxonomy: Taxonomy, today: date) -> list[Problem]:
+    """The programmes' and deals' rules, with the relations they must agree with."""
+    deals, relations = tables[DEALS], tables[RELATIONS]
+    problems = check_trial_ids(tables[PROGRAMMES])
+    problems += check_deals_owned(tables[MILESTONES], taxonomy)
+    problems += check_amounts(deals)
+    problems += check_deal_actors(deals, tables[ACTORS])
+    problems += check_rounds_against_relations(deals, relations, taxonomy)
+    problems += check_acquisitions_against_relations(deals, relations, taxonomy)
+    problems += check_dates(deals, DEALS_FILE, C.DATE, today)
+    return problems
+
+
 def validate(data_dir: str | Path | None = None, *, today: date | None = None) -> list[Problem]:
     """Every problem in the dataset; an empty list means it is valid."""
     directory = resolve_data_dir(data_dir)
@@ -312,7 +467,10 @@ def validate(data_dir: str | Path | None = None, *, today: date | None = None) -
     taxonomy = load_taxonomy(directory, {name: schema.paths[name] for name in schema.vocabularies})
     # Every data file (not the vocabularies themselves): its multi-valued cells and dates are checked too.
     names = [name for name in schema.resources if name not in schema.vocabularies]
-    tables = {name: read_resource(directory, schema, name) for name in {*names, ACTORS, PLACES, RELATIONS, MILESTONES}}
+    tables = {
+        name: read_resource(directory, schema, name)
+        for name in {*names, ACTORS, PLACES, RELATIONS, MILESTONES, PROGRAMMES, DEALS}
+    }
     actors, places, relations = tables[ACTORS], tables[PLACES], tables[RELATIONS]
     for name, table in tables.items():
         problems += check_vocabularies(table, Path(schema.paths[name]).name, name, schema, taxonomy)
@@ -320,6 +478,7 @@ def validate(data_dir: str | Path | None = None, *, today: date | None = None) -
     problems += check_consistency(actors, relations, taxonomy)
     problems += check_events(tables[MILESTONES], relations, taxonomy)
     problems += check_dates(tables[MILESTONES], MILESTONES_FILE, C.DATE, today)
+    problems += check_pipeline(tables, taxonomy, today)
     for name, table in tables.items():
         problems += check_dates(table, Path(schema.paths[name]).name, C.LAST_VERIFIED, today)
     return sorted(set(problems))

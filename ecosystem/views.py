@@ -36,6 +36,9 @@ class TableColumn:
     label: str
     kind: str  # "text", "list" (several items), "year", "link"
     width: int | None = None  # None: sized to its content
+    display: str | None = (
+        None  # a link's text: a fixed text, or a pattern whose group is shown (a registry id by default)
+    )
 
 
 # The directory's widths: what a reader needs (name, type, areas, modalities, stage, city: 940 px with the

@@ -6,8 +6,10 @@ from ecosystem import columns as C
 from ecosystem import ui
 from ecosystem.exports import build_actor_csv, build_actor_json, build_actor_record
 from ecosystem.formatting import format_day
+from ecosystem.funding import build_portfolio_table, build_round_table
 from ecosystem.history import build_record_history, describe_history
 from ecosystem.maps import build_actor_map_spec
+from ecosystem.pipeline import build_programme_columns, build_programme_table
 from ecosystem.views import (
     build_actor_facts,
     build_milestones,
@@ -76,6 +78,30 @@ if page:
                     "amount": page.t("col_amount"),
                     "sources": st.column_config.LinkColumn(page.t("col_source")),
                 },
+            )
+
+        programmes = dataset.programmes_of(actor[C.ID])
+        if len(programmes):
+            st.subheader(page.t("section_programmes"))
+            st.dataframe(
+                build_programme_table(dataset, programmes, lang, lambda other: page.view_url("actor", actor=other)),
+                hide_index=True,
+                width="stretch",
+                key="actor_programmes",
+                column_config=ui.build_column_config(columns := build_programme_columns(lang)),
+                column_order=[column.column for column in columns],
+            )
+        deals = dataset.deals_of(actor[C.ID])
+        if len(deals):
+            st.subheader(page.t("section_deals"))
+            st.dataframe(build_round_table(dataset, deals, lang), hide_index=True, width="stretch", key="actor_deals")
+        if len(dataset.portfolio_of(actor[C.ID])):
+            st.subheader(page.t("section_portfolio"))
+            st.dataframe(
+                build_portfolio_table(dataset, actor[C.ID], lang),
+                hide_index=True,
+                width="stretch",
+                key="actor_portfolio",
             )
 
         st.subheader(page.t("section_history"))

@@ -55,6 +55,8 @@ MUST_SHOW = {
     "actor": lambda app: any(box.key and box.key.startswith("actor_choice") for box in app.selectbox),
     "insights": lambda app: len(app.dataframe) == 4 and len(app.subheader) == 4,  # four charts, each with its table
     "network": lambda app: len(app.dataframe) == 1 and len(app.subheader) == 1,  # the relations as a list
+    "pipeline": lambda app: len(app.subheader) == 2 and len(app.dataframe) == 2,  # the funnel's table, the programmes
+    "funding": lambda app: len(app.subheader) == 5 and len(app.dataframe) == 5,  # five sections, each with its table
     "about": lambda app: len(app.dataframe) == 1 and len(app.header) >= 1,
     "present": lambda app: sum("<h1>" in e.value for e in app.markdown) == 1 and len(app.button) == 3,
     "review": lambda app: len(app.title) == 1,  # locked without a password, the form with one

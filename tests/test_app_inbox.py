@@ -29,10 +29,10 @@ def suggest(app, key: str, value: str, evidence: str, field: str | None = None):
 
 def test_a_correction_from_an_actor_page_lands_in_the_inbox(inbox_url):
     app = open_page("actor", {ACTOR: "innate-pharma", LANG: "en"})
-    suggest(app, "suggest_innate-pharma", "Phase 3", "https://example.org/press", field="stage")
+    suggest(app, "suggest_innate-pharma", "2000", "https://example.org/press", field="founded")
     assert not app.exception
     (stored,) = list_suggestions(open_inbox(inbox_url))
-    assert (stored.actor_id, stored.field, stored.proposed_value) == ("innate-pharma", "stage", "Phase 3")
+    assert (stored.actor_id, stored.field, stored.proposed_value) == ("innate-pharma", "founded", "2000")
     assert stored.current_value  # what the reader saw, to detect a conflict later
     assert any(stored.reference in element.value for element in app.success)
 
@@ -43,7 +43,7 @@ def test_a_correction_from_an_actor_page_lands_in_the_inbox(inbox_url):
 )
 def test_a_suggestion_without_usable_evidence_is_refused_with_a_message(inbox_url, evidence, message):
     app = open_page("actor", {ACTOR: "innate-pharma", LANG: "en"})
-    suggest(app, "suggest_innate-pharma", "Phase 3", evidence, field="stage")
+    suggest(app, "suggest_innate-pharma", "2000", evidence, field="founded")
     assert any(message in element.value for element in app.error)
     assert list_suggestions(open_inbox(inbox_url)) == []
 

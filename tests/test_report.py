@@ -16,12 +16,17 @@ from tests.conftest import MINI
         "| Biotech | 1 |",
         "| Aix-Marseille area | 6 |",
         "| Cancers | 5 |",
-        "| `stage` | 2 | 25% |",
+        "**By stage**",  # the actors' stage, derived from their programmes
         "| `siren` | 1 | 12% |",
         "**Last verified more than 12 months ago**: 0",
         "**Aix-Marseille area actors placed only at their city's centre**: 2 of 6 (33%) — `mib`, `zeta-cluster`",
         "| On its campus or hospital site | 3 | 50% |",
         "| In its district | 0 | 0% |",
+        "**Active programmes by phase** (4 programmes in all)",
+        "| Phase 2 | 0 |",  # the discontinued phase 2 programme is not counted
+        "| Phase 3 | 1 |",
+        "| Marketed | 1 |",
+        "| 2020 | 1 | 1 | 48,000,000 |",
     ],
 )
 def test_report_lines(line):

@@ -6,9 +6,12 @@ from streamlit.testing.v1 import AppTest
 from ecosystem import columns as C
 from ecosystem.filters import Filters, filter_actors
 from ecosystem.goals import load_goals
+from ecosystem.i18n import t
 from tests.conftest import DATA
 from tests.test_app import open_page
 from tests.urls import LANG, TYPE, Q
+
+STAGED = ("stating a stage", "indiquent un stade")  # the stage takeaway's words when actors state a stage
 
 
 def markdown(app: AppTest) -> str:
@@ -22,9 +25,11 @@ def markdown(app: AppTest) -> str:
         ("fr", ["Analyses", "acteurs affichés travaillent sur", "indiquent un stade", "comptent le plus", "levées"]),
     ],
 )
-def test_insights_shows_each_takeaway(lang, expected):
+def test_insights_shows_each_takeaway(real, lang, expected):
     app = open_page("insights", {LANG: lang})
     text = markdown(app)
+    if not (real.actors[C.STAGE] != "").any():  # stages come from programmes.csv: none yet, the takeaway says so
+        expected = [t("takeaway_stage_none", lang) if part in STAGED else part for part in expected]
     for part in expected:
         assert part in text
     assert len(app.dataframe) == 4  # one table per chart

@@ -52,7 +52,6 @@ CASES = [
     ("actors.csv", "beta-bio", "description_fr", "", 3, "description_fr", "required cell is empty"),
     ("actors.csv", "beta-bio", "founded", "199x", 3, "founded", "not a valid integer"),
     ("actors.csv", "beta-bio", "status", "bankrupt", 3, "status", "not found"),
-    ("actors.csv", "beta-bio", "stage", "phase_4", 3, "stage", "not found"),
     ("actors.csv", "beta-bio", "scope", "moon", 3, "scope", "not found"),
     ("actors.csv", "beta-bio", "website", "beta.example.org", 3, "website", "does not match the pattern"),
     ("actors.csv", "beta-bio", "website", "https://alpha.example.org/", 3, "website", "same as line 2"),
@@ -86,11 +85,46 @@ CASES = [
     ("relations.csv", "gamma-dx", "target_id", "omega-corp", 3, "target_id", "not found"),
     ("relations.csv", "gamma-dx", "kind", "bought_by", 3, "kind", "not found"),
     ("relations.csv", "gamma-dx", "target_id", "gamma-dx", 3, "target_id", "related to itself"),
-    ("milestones.csv", "gamma-dx", "date", "2021-13", 4, "date", "not a valid date"),
-    ("milestones.csv", "gamma-dx", "date", "2031", 4, "date", "future"),
-    ("milestones.csv", "gamma-dx", "amount_eur", "-5", 4, "amount_eur", "below the minimum 0"),
-    ("milestones.csv", "gamma-dx", "kind", "party", 4, "kind", "not found"),
-    ("relations.csv", "gamma-dx", "year", "2019", 3, "year", "milestones.csv dates this acquisition 2021"),
+    ("milestones.csv", "beta-bio", "date", "2021-13", 2, "date", "not a valid date"),
+    ("milestones.csv", "beta-bio", "date", "2031", 2, "date", "future"),
+    ("milestones.csv", "beta-bio", "amount_eur", "-5", 2, "amount_eur", "below the minimum 0"),
+    ("milestones.csv", "beta-bio", "kind", "party", 2, "kind", "not found"),
+    ("milestones.csv", "beta-bio", "kind", "funding_round", 2, "kind", "belongs in deals.csv"),
+    ("relations.csv", "gamma-dx", "year", "2019", 3, "year", "deals.csv dates this acquisition 2021"),
+    ("programmes.csv", "beta-bio-bt101", "trial_ids", "NCT0123456", 2, "trial_ids", "not a trial id"),
+    ("programmes.csv", "beta-bio-bt101", "trial_ids", "NCT01234567;2019-1234-56", 2, "trial_ids", "not a trial id"),
+    ("programmes.csv", "beta-bio-bt202", "trial_ids", "EU-2023-501234", 3, "trial_ids", "not a trial id"),
+    ("programmes.csv", "beta-bio-bt101", "actor_id", "omega-bio", 2, "actor_id", "not found"),
+    ("programmes.csv", "beta-bio-bt101", "partner_id", "omega-pharma", 2, "partner_id", "not found"),
+    ("programmes.csv", "beta-bio-bt101", "phase", "phase_4", 2, "phase", "not found"),
+    ("programmes.csv", "beta-bio-bt101", "modality", "antibody", 2, "modality", "not found"),
+    ("programmes.csv", "beta-bio-bt101", "status", "paused", 2, "status", "not found"),
+    ("programmes.csv", "beta-bio-bt101", "therapeutic_areas", "oncology;cardiology", 2, "therapeutic_areas", "not in"),
+    ("deals.csv", "beta-bio-2020-series_b", "amount", "48M", 2, "amount", "not a valid number"),
+    ("deals.csv", "beta-bio-2020-series_b", "currency", "", 2, "currency", "an amount needs its currency"),
+    ("deals.csv", "beta-bio-2020-series_b", "currency", "euro", 2, "currency", "does not match the pattern"),
+    ("deals.csv", "gamma-dx-2021-acquisition", "currency", "EUR", 3, "currency", "a currency without an amount"),
+    ("deals.csv", "beta-bio-2020-series_b", "amount_eur", "45000000", 2, "amount_eur", "differs from the amount"),
+    ("deals.csv", "beta-bio-2022-licence", "amount_eur", "14000000", 4, "amount_eur", "say in notes"),
+    ("deals.csv", "gamma-dx-2021-acquisition", "amount_eur", "1000", 3, "amount_eur", "without the stated amount"),
+    ("deals.csv", "beta-bio-2020-series_b", "date", "15/06/2020", 2, "date", "does not match the pattern"),
+    ("deals.csv", "beta-bio-2020-series_b", "date", "2020-13", 2, "date", "not a valid date"),
+    ("deals.csv", "beta-bio-2020-series_b", "date", "2031", 2, "date", "future"),
+    ("deals.csv", "beta-bio-2020-series_b", "kind", "series_z", 2, "kind", "not found"),
+    ("deals.csv", "beta-bio-2020-series_b", "lead_ids", "omega-fund", 2, "lead_ids", "'omega-fund' not found"),
+    ("deals.csv", "beta-bio-2020-series_b", "investor_ids", "omega-fund", 2, "investor_ids", "not found"),
+    ("deals.csv", "gamma-dx-2021-acquisition", "counterparty_id", "omega-corp", 3, "counterparty_id", "not found"),
+    (
+        "deals.csv",
+        "beta-bio-2020-series_b",
+        "investor_ids",
+        "delta-pharma;mib",
+        2,
+        "investor_ids",
+        "no funded_by relation",
+    ),
+    ("deals.csv", "beta-bio-2020-series_b", "date", "2019-06", 2, "lead_ids", "a year without its round"),
+    ("deals.csv", "gamma-dx-2021-acquisition", "counterparty_id", "eta-fund", 3, "counterparty_id", "no acquired_by"),
 ]
 
 
@@ -159,15 +193,13 @@ def test_the_command_line_says_a_missing_column_in_one_line(data):
     assert result.stdout.splitlines() == ["actors.csv [lat]: column lat is missing"]
 
 
-# A second event appended to milestones.csv (line 5), against beta-bio's 2020 Series B (line 3) and
-# gamma-dx's 2021 acquisition (line 4): (date, actor, kind, title, amount, the same event as line …)
+# A second event appended to milestones.csv (line 3), against beta-bio's founding in 1999 (line 2):
+# (date, actor, kind, title, amount, the same event as line …)
 SECOND_EVENTS = [
-    ("2020-11", "beta-bio", "funding_round", "Series B extension", "48000000", 3),  # same year, same amount
-    ("2020", "beta-bio", "funding_round", "Series B", "", 3),  # same year, same title
-    ("2020-09-01", "beta-bio", "funding_round", "Series C", "20000000", None),  # a second round that year
-    ("2021-06-30", "gamma-dx", "acquisition", "Delta completes the purchase", "", 4),  # announced, then closed
-    ("2022", "gamma-dx", "acquisition", "Delta buys Gamma", "", None),  # another year
-    ("2020", "gamma-dx", "funding_round", "Series B", "48000000", None),  # another actor
+    ("1999-05", "beta-bio", "founded", "Beta is founded", "", 2),  # same year, same title
+    ("1999", "beta-bio", "founded", "Beta opens its lab", "", None),  # same year, another event
+    ("2000", "beta-bio", "founded", "Beta is founded", "", None),  # another year
+    ("1999", "alpha-lab", "founded", "Beta is founded", "", None),  # another actor
 ]
 
 
@@ -178,8 +210,26 @@ def test_an_event_recorded_twice_is_found(data, when, actor, kind, title, amount
             [when, actor, kind, title, title, amount, "https://example.org/x", "2026-11-01"]
         )
     found = [p for p in validate(data, today=TODAY) if "the same event" in p.message]
-    expected = [("milestones.csv", 5, f"the same event as line {same_as}")] if same_as else []
+    expected = [("milestones.csv", 3, f"the same event as line {same_as}")] if same_as else []
     assert [(p.file, p.line, p.message) for p in found] == expected
+
+
+def test_a_funded_by_relation_dated_as_a_round_without_its_investor_is_reported(data):
+    """beta-bio's 2020 round names eta-fund only: a 2020 funded_by relation to zeta-cluster is reported."""
+    with (data / "relations.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            ["beta-bio", "zeta-cluster", "funded_by", "2020", "https://example.org/x", "2026-11-01", ""]
+        )
+    found = [(p.file, p.line, p.column, p.value, p.message) for p in validate(data, today=TODAY)]
+    assert found == [
+        (
+            "relations.csv",
+            7,
+            "target_id",
+            "zeta-cluster",
+            "deals.csv has a 2020 round of beta-bio without this investor",
+        )
+    ]
 
 
 def test_missing_descriptor(tmp_path):

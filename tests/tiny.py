@@ -6,14 +6,14 @@ from pathlib import Path
 
 from ecosystem import columns as C
 from ecosystem.goals import GOALS
-from ecosystem.load import ACTORS, MILESTONES, RELATIONS, Dataset, load_dataset
+from ecosystem.load import ACTORS, DEALS, MILESTONES, PROGRAMMES, RELATIONS, Dataset, load_dataset
 from ecosystem.schema import load_schema
 from tests.conftest import DATA
 
 
 def _write(path: Path, columns, rows: list[dict]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns))
+        writer = csv.DictWriter(handle, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
         for row in rows:
             writer.writerow({column: row.get(column, "") for column in columns})
@@ -59,17 +59,63 @@ def relation(source: str, kind: str, target: str, year: int | None = None) -> di
     }
 
 
+# Milestone kinds that deals.csv owns, and the deal kind a tiny milestone of that kind becomes.
+DEAL_KIND_OF = {"funding_round": "growth", "acquisition": "acquisition"}
+
+
+def as_deal(number: int, row: dict) -> dict:
+    """A round or an acquisition written as milestone(...) becomes the deals.csv row the data would hold."""
+    amount = row[C.AMOUNT_EUR]
+    kind = DEAL_KIND_OF[row[C.KIND]]
+    return {
+        **row,
+        C.ID: f"{row[C.ACTOR_ID]}-{row[C.DATE][:4]}-{kind}-{number}",
+        C.KIND: kind,
+        C.AMOUNT: amount,
+        C.CURRENCY: C.EURO if amount else "",
+    }
+
+
+def programme(actor_id: str, phase: str, status: str = "active", **cells) -> dict:
+    return {
+        C.ID: f"{actor_id}-{phase}-{status}",
+        C.ACTOR_ID: actor_id,
+        C.NAME: f"{actor_id} {phase}",
+        C.MODALITY: "monoclonal_antibody",
+        C.PHASE: phase,
+        C.STATUS: status,
+        C.SOURCES: f"https://example.org/{actor_id}/programme",
+        C.LAST_VERIFIED: "2026-11-01",
+        **cells,
+    }
+
+
 def build_tiny(
-    directory: Path, actors: list[dict], milestones=(), relations=(), goals: list[dict] | None = None
+    directory: Path,
+    actors: list[dict],
+    milestones=(),
+    relations=(),
+    goals: list[dict] | None = None,
+    programmes=(),
+    deals=(),
 ) -> Dataset:
-    """Write the rows as CSVs beside the real taxonomy and places, and load them with the real loader."""
+    """Write the rows as CSVs beside the real taxonomy and places, and load them with the real loader.
+
+    As in the data, rounds and acquisitions given as milestones go to deals.csv, and an actor's `stage`
+    is an active programme at that phase.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     shutil.copy(DATA / "datapackage.json", directory / "datapackage.json")
     shutil.copytree(DATA / "taxonomy", directory / "taxonomy", dirs_exist_ok=True)
     schema = load_schema(directory)
     shutil.copy(Path(__file__).parent / "fixtures" / "mini" / "places.csv", directory / "places.csv")
     _write(directory / "actors.csv", schema.columns(ACTORS), actors)
-    _write(directory / "milestones.csv", schema.columns(MILESTONES), list(milestones))
+    owned = [row for row in milestones if row[C.KIND] in DEAL_KIND_OF]
+    deals = [*deals, *(as_deal(number, row) for number, row in enumerate(owned))]
+    programmes = [*programmes, *(programme(row[C.ID], row[C.STAGE]) for row in actors if row.get(C.STAGE))]
+    _write(directory / "milestones.csv", schema.columns(MILESTONES), [m for m in milestones if m not in owned])
+    _write(directory / "deals.csv", schema.columns(DEALS), deals)
+    _write(directory / "programmes.csv", schema.columns(PROGRAMMES), programmes)
     _write(directory / "relations.csv", schema.columns(RELATIONS), list(relations))
     if goals is not None:
         _write(directory / "goals.csv", schema.columns(GOALS), goals)

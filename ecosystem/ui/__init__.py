@@ -25,7 +25,17 @@ from .cache import (
     load_cached_history,
     publish_release,
 )
-from .charts import render_chart_data, render_goal_cards, render_goals, render_matrix, render_network
+from .charts import (
+    INVESTOR_KEY,
+    clear_investor,
+    render_chart_data,
+    render_goal_cards,
+    render_goals,
+    render_investor_chart,
+    render_matrix,
+    render_network,
+    render_phase_funnel,
+)
 from .cite import render_actor_citation, render_dataset_citation
 from .inbox import render_review_desk, render_suggestion_form, unlock_desk
 from .map import close_card, get_map_view, get_marker_data, map_fits_all, set_map_fit_all, show_map
@@ -36,11 +46,13 @@ from .state import requested_actor
 from .tables import build_column_config
 
 __all__ = [
+    "INVESTOR_KEY",
     "Page",
     "build_cached_goals_view",
     "build_cached_network",
     "build_column_config",
     "build_release_zip",
+    "clear_investor",
     "close_card",
     "draw_cached_scene",
     "get_map_view",
@@ -60,8 +72,10 @@ __all__ = [
     "render_dataset_citation",
     "render_goal_cards",
     "render_goals",
+    "render_investor_chart",
     "render_matrix",
     "render_network",
+    "render_phase_funnel",
     "render_present_controls",
     "render_review_desk",
     "render_suggestion_form",

@@ -105,8 +105,8 @@ def load_cached_history(data_dir: str, version: str) -> list[Package]:
 
 
 @st.cache_data(show_spinner=False)
-def load_cached_dictionary(data_dir: str, lang: str) -> pd.DataFrame:
-    return build_dictionary(data_dir, lang)
+def load_cached_dictionary(data_dir: str, lang: str, resource: str = "actors") -> pd.DataFrame:
+    return build_dictionary(data_dir, lang, resource)
 
 
 @st.cache_data(show_spinner=False)

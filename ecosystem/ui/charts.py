@@ -9,6 +9,7 @@ import streamlit as st
 from .. import columns as C
 from ..charts import build_table_csv
 from ..formatting import format_count, format_day
+from ..funding import read_investor_click
 from ..matrix import (
     build_matrix_figure,
     build_matrix_points,
@@ -19,6 +20,7 @@ from ..matrix import (
 )
 from ..netlayout import DRAWN_LIMIT
 from ..network import build_neighbourhood, describe_network, read_node_click
+from ..pipeline import read_phase_click
 from ..urlstate import ViewState, encode_state
 from ..views import escape_markdown
 from .cache import build_cached_goals_view, build_cached_network
@@ -31,6 +33,10 @@ MATRIX_CONTAINER = "matrix_scroll"
 SCROLL_CSS = (
     "<style>.st-key-{key} {{overflow-x: auto; overflow-y: hidden}} .st-key-{key}_wide {{min-width: {width}px}}</style>"
 )
+
+
+# The investor clicked on /funding, and how many times the choice was cleared (the chart's key changes with it).
+INVESTOR_KEY, INVESTOR_CLEARS = "funding_investor", "funding_investor_clears"
 
 
 def apply_facets(page: Page, selected: dict[str, frozenset[str]]) -> None:
@@ -125,6 +131,44 @@ def render_matrix(page: Page, *, key: str = "matrix", with_data: bool = True, ti
         apply_facets(page, {area: frozenset({clicked[0]}), modality: frozenset({clicked[1]})})
     if with_data:
         render_chart_data(page, build_matrix_table(points, lang), key=key, file_name="areas-modalities.csv")
+
+
+def render_phase_funnel(page: Page, figure) -> None:
+    """The programmes' funnel; a click on a bar selects that phase for the whole app (the table below follows)."""
+    stage = page.dataset.schema.facet_name(C.STAGE)
+    event = st.plotly_chart(
+        figure,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="points",
+        key=_selection_key("pipeline_funnel", page),
+        config={"displayModeBar": False},
+    )
+    clicked = read_phase_click(event)
+    if clicked and page.state.filters.selected(stage) != frozenset({clicked}):
+        apply_facets(page, {stage: frozenset({clicked})})
+
+
+def render_investor_chart(page: Page, figure, *, key: str = "funding_investors") -> str | None:
+    """The most active investors; a click on one is kept for the page (its rounds table) until cleared."""
+    event = st.plotly_chart(
+        figure,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="points",
+        key=f"{key}_{st.session_state.get(INVESTOR_CLEARS, 0)}",
+        config={"displayModeBar": False},
+    )
+    clicked = read_investor_click(event)
+    if clicked:
+        st.session_state[INVESTOR_KEY] = clicked
+    return st.session_state.get(INVESTOR_KEY)
+
+
+def clear_investor() -> None:
+    """Forget the clicked investor, and start the chart afresh so that its selection goes too."""
+    st.session_state.pop(INVESTOR_KEY, None)
+    st.session_state[INVESTOR_CLEARS] = st.session_state.get(INVESTOR_CLEARS, 0) + 1
 
 
 def render_network(page: Page, *, key: str = "network_chart", height: int = 820, centre: str | None = None) -> None:

@@ -20,7 +20,7 @@ def build_column_config(columns: list[TableColumn]) -> dict:
             config[column.column] = st.column_config.NumberColumn(column.label, format="%d", width=width)
         elif column.kind == "link":
             config[column.column] = st.column_config.LinkColumn(
-                column.label, display_text=REGISTRY_DISPLAY, width=width
+                column.label, display_text=column.display or REGISTRY_DISPLAY, width=width
             )
         else:
             config[column.column] = st.column_config.TextColumn(column.label, width=width)
