@@ -24,6 +24,7 @@ from .release import load_release, write_zip, zip_name
 
 ARCHIVE_FOLDER = "releases"  # under the data directory
 ACTORS_FILE, RELATIONS_FILE, MILESTONES_FILE = "actors.csv", "relations.csv", "milestones.csv"
+PROGRAMMES_FILE, DEALS_FILE = "programmes.csv", "deals.csv"
 # Bookkeeping columns: their changes are the evidence of a change, not a change of fact.
 NOT_FACTS = frozenset({C.SOURCES, C.LAST_VERIFIED})
 RELATION_KEY = (C.SOURCE_ID, C.TARGET_ID, C.KIND)
@@ -40,6 +41,12 @@ class Package:
     actors: dict[str, dict[str, str]] = field(default_factory=dict)
     relations: tuple[dict[str, str], ...] = ()
     milestones: tuple[dict[str, str], ...] = ()
+    programmes: tuple[dict[str, str], ...] = ()
+    deals: tuple[dict[str, str], ...] = ()
+
+    def rows(self) -> tuple:
+        """Everything a record's history compares: two packages with equal rows tell the same facts."""
+        return self.actors, self.relations, self.milestones, self.programmes, self.deals
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,8 @@ def _package(version: str, date: str, released: bool, read) -> Package:
         actors={row.get(C.ID, ""): row for row in actors},
         relations=tuple(_rows(read(RELATIONS_FILE) or "")),
         milestones=tuple(_rows(read(MILESTONES_FILE) or "")),
+        programmes=tuple(_rows(read(PROGRAMMES_FILE) or "")),
+        deals=tuple(_rows(read(DEALS_FILE) or "")),
     )
 
 
@@ -119,11 +128,7 @@ def load_history(data_dir: str | Path) -> list[Package]:
     packages = [read_archive(path) for path in list_archives(data_dir)]
     current = read_current(data_dir)
     newest = packages[-1] if packages else None
-    if newest is None or (newest.actors, newest.relations, newest.milestones) != (
-        current.actors,
-        current.relations,
-        current.milestones,
-    ):
+    if newest is None or newest.rows() != current.rows():
         packages.append(current)
     return packages
 
@@ -140,7 +145,11 @@ def _evidence(old: dict[str, str] | None, new: dict[str, str] | None) -> tuple[s
 
 
 def _linked(rows: tuple[dict[str, str], ...], actor: str, key: tuple[str, ...], ends: tuple[str, ...]):
-    return {tuple(row.get(k, "") for k in key): row for row in rows if any(row.get(end) == actor for end in ends)}
+    return {
+        tuple(row.get(k, "") for k in key): row
+        for row in rows
+        if any(actor in row.get(end, "").split(";") for end in ends)
+    }
 
 
 def _describe_row(row: dict[str, str], columns: tuple[str, ...]) -> str:
@@ -175,6 +184,13 @@ def diff_record(old: Package | None, new: Package, actor: str) -> list[Change]:
     for name, key, ends, shown in (
         (RELATIONS_FILE, RELATION_KEY, (C.SOURCE_ID, C.TARGET_ID), (C.SOURCE_ID, C.KIND, C.TARGET_ID, C.YEAR)),
         (MILESTONES_FILE, MILESTONE_KEY, (C.ACTOR_ID,), (C.DATE, C.KIND, C.TITLE_EN)),
+        (PROGRAMMES_FILE, (C.ID,), (C.ACTOR_ID, C.PARTNER_ID), (C.NAME, C.PHASE, C.STATUS)),
+        (
+            DEALS_FILE,
+            (C.ID,),
+            (C.ACTOR_ID, C.LEAD_IDS, C.INVESTOR_IDS, C.COUNTERPARTY_ID),
+            (C.DATE, C.KIND, C.TITLE_EN),
+        ),
     ):
         rows_before = _linked(getattr(old, name.removesuffix(".csv")) if old else (), actor, key, ends)
         rows_after = _linked(getattr(new, name.removesuffix(".csv")), actor, key, ends)
@@ -247,7 +263,7 @@ def archive_release(data_dir: str | Path) -> tuple[Path, bool]:
     target = data_dir / ARCHIVE_FOLDER / zip_name(release)
     if target.is_file():
         kept, now = read_archive(target), read_current(data_dir)
-        if (kept.actors, kept.relations, kept.milestones) != (now.actors, now.relations, now.milestones):
+        if kept.rows() != now.rows():
             raise ValueError(f"{target.name} is kept already with other data: give the data a new version first")
         return target, False
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -93,6 +93,28 @@ EVENT = {"date": "2020", "actor_id": "a", "kind": "founded", "title_en": "Founde
             id="an event removed, a link's year corrected",
         ),
         pytest.param(
+            Package("1", "2026-01-01", True, {"a": ACTOR}),
+            Package(
+                "2",
+                "2026-02-01",
+                True,
+                {"a": ACTOR},
+                deals=(
+                    {
+                        "id": "z-2025-seed",
+                        "actor_id": "z",
+                        "investor_ids": "y;a",
+                        "date": "2025",
+                        "kind": "seed",
+                        "title_en": "Seed",
+                        "sources": "https://deal.example",
+                    },
+                ),
+            ),
+            [("deals.csv", "", "2025 · seed · Seed", ("https://deal.example",))],
+            id="a round it took part in",
+        ),
+        pytest.param(
             package("1", [ACTOR], [{**LINK, "source_id": "x", "target_id": "y"}]),
             package("2", [ACTOR], [{**LINK, "source_id": "x", "target_id": "z"}]),
             [],
