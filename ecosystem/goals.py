@@ -25,7 +25,7 @@ GOALS = "goals"  # the descriptor's name for data/goals.csv; its columns are the
 # Columns of the evidence table behind each figure.
 EVIDENCE_COLUMNS = ("date", "actor", "name", "what", "amount_eur", "source")
 # Measures counted in the goal's own unit; the others are context, not progress.
-COMPARABLE = ("companies_created", "companies_set_up", "funding_rounds")
+COMPARABLE = ("companies_created", "companies_set_up", "funding_rounds", "late_stage_programmes")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Goal:
     types: tuple[str, ...]
     scope: str
     stages: tuple[str, ...]
+    modalities: tuple[str, ...]
     sources: tuple[str, ...]
     published: str
     last_verified: str
@@ -90,6 +91,7 @@ def parse_goals(table: pd.DataFrame) -> tuple[Goal, ...]:
                 types=tuple(split_multi(row[C.GOAL_TYPES])),
                 scope=row["scope"],
                 stages=tuple(split_multi(row[C.GOAL_STAGES])),
+                modalities=tuple(split_multi(row.get(C.MODALITIES, ""))),
                 sources=tuple(split_multi(row[C.SOURCES])),
                 published=row["published"],
                 last_verified=row[C.LAST_VERIFIED],
@@ -202,21 +204,29 @@ def find_acquisitions(dataset: Dataset, goal: Goal) -> pd.DataFrame:
     return rows.drop_duplicates("actor", keep="first").reset_index(drop=True)
 
 
-def find_late_stage_actors(dataset: Dataset, goal: Goal) -> pd.DataFrame:
-    """Actors whose most advanced programme is at one of the goal's stages today (phase 2 or 3)."""
-    actors = _companies(dataset.actors, goal)
-    late = actors[actors[C.STAGE].isin(goal.stages)]
+def find_late_stage_programmes(dataset: Dataset, goal: Goal) -> pd.DataFrame:
+    """Active programmes of the goal's companies at its stages and of its modalities: one row per programme."""
+    companies = _companies(dataset.actors, goal)
+    active = set(dataset.taxonomy.ids_where(V.PROGRAMME_STATUSES, C.ROLE, C.ROLE_ACTIVE))
+    programmes = dataset.programmes
+    chosen = programmes[
+        programmes[C.ACTOR_ID].isin(set(companies[C.ID]))
+        & programmes[C.STATUS].isin(active)
+        & programmes[C.PHASE].isin(goal.stages)
+        & (programmes[C.MODALITY].isin(goal.modalities) if goal.modalities else True)
+    ]
+    names = dict(zip(dataset.actors[C.ID], dataset.actors[C.NAME], strict=True))
     rows = [
         {
             "date": "",
-            "actor": row[C.ID],
-            "name": row[C.NAME],
-            "what": dataset.taxonomy.label(V.STAGES, row[C.STAGE], "en"),
-            "what_fr": dataset.taxonomy.label(V.STAGES, row[C.STAGE], "fr"),
+            "actor": row[C.ACTOR_ID],
+            "name": names.get(row[C.ACTOR_ID], row[C.ACTOR_ID]),
+            "what": f"{row[C.NAME]} · {dataset.taxonomy.label(V.STAGES, row[C.PHASE], 'en')}",
+            "what_fr": f"{row[C.NAME]} · {dataset.taxonomy.label(V.STAGES, row[C.PHASE], 'fr')}",
             "amount_eur": None,
             "source": _first_source(row[C.SOURCES]),
         }
-        for row in late.to_dict("records")
+        for row in chosen.to_dict("records")
     ]
     return _evidence(rows)
 
@@ -233,8 +243,8 @@ def measure_goal(dataset: Dataset, goal: Goal) -> GoalProgress:
         evidence = find_funding_rounds(dataset, goal)
         amounts = evidence["amount_eur"].dropna()
         return GoalProgress(goal, float(amounts.sum()), evidence, undisclosed=len(evidence) - len(amounts))
-    if goal.measure == "late_stage_actors":
-        evidence = find_late_stage_actors(dataset, goal)
+    if goal.measure == "late_stage_programmes":
+        evidence = find_late_stage_programmes(dataset, goal)
         return GoalProgress(goal, len(evidence), evidence)
     return GoalProgress(goal, None, _evidence([]))
 
@@ -288,7 +298,7 @@ def describe_progress(progress: GoalProgress, lang: str) -> str:
             key = "goal_rounds_undisclosed_one" if _one(progress.undisclosed, lang) else "goal_rounds_undisclosed"
             text += " " + t(key, lang, count=format_count(progress.undisclosed, lang))
         return text
-    if goal.measure == "late_stage_actors":
+    if goal.measure == "late_stage_programmes":
         count = int(progress.value)
         key = "goal_late_stage_one" if _one(count, lang) else "goal_late_stage"
         return t(key, lang, count=format_count(count, lang))

@@ -45,10 +45,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Plus {count} levée au montant non communiqué.",
     },
     "goal_late_stage_one": {
-        "en": "{count} company in this dataset has its most advanced programme in phase 2 or 3 "
-        "(a count of companies, not of antibodies).",
-        "fr": "{count} entreprise de ce jeu de données a son programme le plus avancé en phase 2 ou 3 "
-        "(un nombre d'entreprises, pas d'anticorps).",
+        "en": "At least {count} programme of the goal's kind is in phase 2 or 3 today, as the developers' pages "
+        "recorded in this dataset state it.",
+        "fr": "Au moins {count} programme du type visé est en phase 2 ou 3 aujourd'hui, d'après les pages des "
+        "développeurs recensées dans ce jeu de données.",
     },
     "goal_acquisitions_one": {
         "en": "Also recorded: at least {count} company of the area acquired since {since}.",
@@ -427,10 +427,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Plus {count} levées au montant non communiqué.",
     },
     "goal_late_stage": {
-        "en": "{count} companies in this dataset have their most advanced programme in phase 2 or 3 "
-        "(a count of companies, not of antibodies).",
-        "fr": "{count} entreprises de ce jeu de données ont leur programme le plus avancé en phase 2 ou 3 "
-        "(un nombre d'entreprises, pas d'anticorps).",
+        "en": "At least {count} programmes of the goal's kind are in phase 2 or 3 today, as the developers' pages "
+        "recorded in this dataset state it.",
+        "fr": "Au moins {count} programmes du type visé sont en phase 2 ou 3 aujourd'hui, d'après les pages des "
+        "développeurs recensées dans ce jeu de données.",
     },
     "goal_acquisitions": {
         "en": "Also recorded: at least {count} companies of the area acquired since {since}.",

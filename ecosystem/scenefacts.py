@@ -3,20 +3,17 @@ and one card per France 2030 laureate, every word in the scene's language.
 """
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
 from . import columns as C
 from . import vocabularies as V
 from .formatting import format_euros
-from .goals import Goal, GoalProgress, measure_goal
+from .goals import Goal
 from .i18n import t
 from .load import Dataset
 from .taxonomy import Taxonomy
-from .text import split_multi
-
-STEM = 6  # letters two words share to be the same word ("antibodies", "antibody")
 
 
 def parse_goal_ids(raw: str | None, goals: tuple[Goal, ...]) -> tuple[tuple[str, ...] | None, list[str]]:
@@ -34,36 +31,6 @@ def choose_goals(goals: tuple[Goal, ...], asked: tuple[str, ...] | None) -> tupl
         return tuple(goal for goal in goals if goal.measure)
     by_id = {goal.id: goal for goal in goals}
     return tuple(by_id[item] for item in asked if item in by_id)
-
-
-def _words(text: str) -> set[str]:
-    return {word[:STEM] for word in re.findall(r"[a-z]+", text.lower()) if len(word) >= STEM}
-
-
-def match_goal_modalities(goal: Goal, taxonomy: Taxonomy) -> tuple[str, ...]:
-    """The modalities a goal is about, when its words name them ("Antibodies in phase 2/3": the antibody ones)."""
-    words = _words(goal.label_en)
-    return tuple(
-        item for item in taxonomy.ids(V.MODALITIES) if words & _words(taxonomy.label(V.MODALITIES, item, "en"))
-    )
-
-
-def _items(value) -> tuple[str, ...]:
-    return (
-        tuple(value) if isinstance(value, tuple | list) else tuple(split_multi(value if isinstance(value, str) else ""))
-    )
-
-
-def measure_for_room(dataset: Dataset, goal: Goal) -> GoalProgress:
-    """The goal's figure counting only the actors that match it: a small-molecule company is not an antibody."""
-    progress = measure_goal(dataset, goal)
-    modalities = match_goal_modalities(goal, dataset.taxonomy)
-    if not modalities or progress.value is None or goal.measure != "late_stage_actors":
-        return progress
-    own = dataset.actors[C.MODALITIES].map(lambda value: bool(set(_items(value)) & set(modalities)))
-    matching = set(dataset.actors.loc[own, C.ID])
-    evidence = progress.evidence[progress.evidence["actor"].isin(matching)].reset_index(drop=True)
-    return replace(progress, value=len(evidence), evidence=evidence)
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ import pandas as pd
 
 from . import columns as C
 from .formatting import format_count, format_day
-from .goals import COMPARABLE, Goal, describe_progress, format_figure, format_target, load_goals
+from .goals import COMPARABLE, Goal, describe_progress, format_figure, format_target, load_goals, measure_goal
 from .i18n import t
 from .lineage import build_lineage_legend, build_lineage_svg, lay_out_lineage, select_lineage
 from .load import Dataset
 from .matrix import build_matrix_points
 from .present import build_landmark_lines, build_qr_data_uri, build_scene_url, select_landmarks, select_laureates
-from .scenefacts import build_laureate_cards, choose_goals, measure_for_room
+from .scenefacts import build_laureate_cards, choose_goals
 from .scenemap import build_map_svg, build_type_legend
 from .slides import (
     build_closing,
@@ -79,7 +79,7 @@ def draw_figures(dataset: Dataset, actors: pd.DataFrame, room: Room) -> str:
     figures = [(label, format_count(value, lang)) for label, value in build_headline_figures(dataset, actors, lang)]
     goals = []
     for goal in choose_goals(_goals(dataset), room.goal_ids):
-        progress = measure_for_room(dataset, goal)
+        progress = measure_goal(dataset, goal)
         target = t("goal_target", lang, target=format_target(goal, lang))
         if progress.value is None:  # said in words: the dataset does not record it
             goals.append((goal.label(lang), format_target(goal, lang), describe_progress(progress, lang)))

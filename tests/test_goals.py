@@ -20,7 +20,7 @@ from ecosystem.goals import (
 )
 from ecosystem.load import load_dataset
 from tests.conftest import DATA
-from tests.tiny import actor, build_tiny, milestone, relation
+from tests.tiny import actor, build_tiny, milestone, programme, relation
 
 SINCE = "2023-05-12"
 COMPANIES = ("biotech", "diagnostics_medtech")
@@ -34,6 +34,7 @@ def goal(
     types=COMPANIES,
     scope="marseille_area",
     stages=("phase_2", "phase_3"),
+    modalities=("monoclonal_antibody",),
 ) -> Goal:
     return Goal(
         id=measure or "jobs",
@@ -46,6 +47,7 @@ def goal(
         types=tuple(types),
         scope=scope,
         stages=tuple(stages),
+        modalities=tuple(modalities),
         sources=("https://example.org/goals",),
         published="2024-11",
         last_verified="2026-11-01",
@@ -105,7 +107,7 @@ def test_is_on_or_after(value, expected):
         ("companies_created", 2, {"new-bio", "same-year-bio"}),
         ("companies_set_up", 1, {"branch-bio"}),
         ("funding_rounds", 42_500_000, {"new-bio", "old-bio", "late-bio"}),
-        ("late_stage_actors", 2, {"old-bio", "late-bio"}),
+        ("late_stage_programmes", 2, {"old-bio", "late-bio"}),
         ("", None, set()),
     ],
 )
@@ -113,6 +115,23 @@ def test_measure_goal(tiny, measure, value, counted):
     progress = measure_goal(tiny, goal(measure))
     assert progress.value == value
     assert set(progress.evidence["actor"]) == counted
+
+
+@pytest.mark.parametrize(
+    ("modality", "phase", "status", "counted"),
+    [
+        ("monoclonal_antibody", "phase_2", "active", True),
+        ("small_molecule", "phase_3", "active", False),  # not an antibody
+        ("monoclonal_antibody", "phase_1", "active", False),  # not yet late
+        ("monoclonal_antibody", "phase_3", "discontinued", False),
+        ("monoclonal_antibody", "phase_3", "out_licensed", True),  # its licensee carries it on
+    ],
+)
+def test_late_stage_goal_counts_matching_programmes(tmp_path, modality, phase, status, counted):
+    dataset = build_tiny(
+        tmp_path, [actor("some-bio")], programmes=[programme("some-bio", phase, status, modality=modality)]
+    )
+    assert measure_goal(dataset, goal("late_stage_programmes")).value == int(counted)
 
 
 def test_rounds_without_amount_are_counted_apart(tiny):
@@ -168,11 +187,11 @@ def test_share_is_capped(value, target, share):
         ("", "count", "en", "Not recorded in this dataset."),
         ("", "count", "fr", "Non recensé dans ce jeu de données."),
         (
-            "late_stage_actors",
+            "late_stage_programmes",
             "count",
             "en",
-            "2 companies in this dataset have their most advanced programme in phase 2 or 3 (a count of "
-            "companies, not of antibodies).",
+            "At least 2 programmes of the goal's kind are in phase 2 or 3 today, as the developers' pages recorded "
+            "in this dataset state it.",
         ),
     ],
 )
@@ -210,13 +229,13 @@ def test_acquisitions_sentence_agrees_and_dates_in_words(count, lang, expected):
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "1 company in this dataset has its most advanced programme in phase 2 or 3"),
-        ("fr", "1 entreprise de ce jeu de données a son programme le plus avancé en phase 2 ou 3"),
+        ("en", "At least 1 programme of the goal's kind is in phase 2 or 3 today"),
+        ("fr", "Au moins 1 programme du type visé est en phase 2 ou 3 aujourd'hui"),
     ],
 )
 def test_late_stage_sentence_agrees_with_one(tmp_path, lang, expected):
     one = build_tiny(tmp_path, [actor("late-bio", type="biotech", stage="phase_2")])
-    assert describe_progress(measure_goal(one, goal("late_stage_actors")), lang).startswith(expected)
+    assert describe_progress(measure_goal(one, goal("late_stage_programmes")), lang).startswith(expected)
 
 
 @pytest.mark.parametrize(
@@ -288,7 +307,7 @@ def test_tracker_runs_on_the_real_dataset():
     [
         ("companies_created", "count", "2", True),
         ("funding_rounds", "eur", "€42.5M", True),
-        ("late_stage_actors", "count", "2", False),  # companies, not antibodies: no progress bar
+        ("late_stage_programmes", "count", "2", True),  # antibody programmes: set against the target
         ("", "count", "–", False),
     ],
 )

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from ecosystem import columns as C
-from ecosystem.goals import load_goals
+from ecosystem.goals import load_goals, measure_goal
 from ecosystem.lineage import Step, assign_columns, lay_out_lineage, select_lineage
 from ecosystem.placement import Box, Label, find_overlaps, measure_text, place_labels, spread_circles
 from ecosystem.present import SCENES
@@ -14,8 +14,6 @@ from ecosystem.scenefacts import (
     build_laureate_cards,
     choose_goals,
     describe_programme,
-    match_goal_modalities,
-    measure_for_room,
     parse_goal_ids,
 )
 from ecosystem.scenemap import HEIGHT, WIDTH, fit_frame, group_by_site, lay_out_map
@@ -169,16 +167,14 @@ def test_default_goals_are_those_the_dataset_measures(real):
     ]
 
 
-def test_an_antibody_goal_counts_only_antibody_actors(real):
+def test_the_antibody_goal_counts_antibody_programmes_only(real):
     goal = next(goal for goal in load_goals(real.data_dir) if goal.id == "antibodies_phase_2_3")
-    modalities = match_goal_modalities(goal, real.taxonomy)
-    assert "monoclonal_antibody" in modalities
-    assert "small_molecule" not in modalities
-    progress = measure_for_room(real, goal)
-    for actor in progress.evidence["actor"]:
-        assert set(real.actors.loc[actor, C.MODALITIES]) & set(modalities)
-    capital = next(goal for goal in load_goals(real.data_dir) if goal.id == "capital_raised")
-    assert match_goal_modalities(capital, real.taxonomy) == ()
+    progress = measure_goal(real, goal)
+    counted = real.programmes[real.programmes[C.ACTOR_ID].isin(progress.evidence["actor"])]
+    late = counted[counted[C.PHASE].isin(goal.stages)]
+    assert set(late[C.MODALITY]) & set(goal.modalities)
+    assert progress.value == len(late[late[C.MODALITY].isin(goal.modalities)])
+    assert "small_molecule" not in goal.modalities
 
 
 @pytest.mark.parametrize(
