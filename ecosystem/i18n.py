@@ -712,6 +712,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{count} actors of the dataset selected by France 2030, the State's investment plan.",
         "fr": "{count} acteurs du jeu de données retenus par France 2030, le plan d'investissement de l'État.",
     },
+    "scene_pipeline": {"en": "What is in the clinic", "fr": "Ce qui est en clinique"},
+    "scene_funding": {"en": "Who invests", "fr": "Qui investit"},
+    "present_funding_years": {
+        "en": "Money raised per year (amounts stated in euros)",
+        "fr": "Fonds levés par année (montants donnés en euros)",
+    },
+    "present_funding_investors": {
+        "en": "The investors in the most rounds",
+        "fr": "Les investisseurs présents dans le plus de levées",
+    },
     "scene_network": {"en": "Who is linked to whom", "fr": "Qui est lié à qui"},
     "scene_network_lead": {
         "en": "Who came from whom, who bought whom: {count} spin-offs, subsidiaries and acquisitions. The full network is on the Network page.",

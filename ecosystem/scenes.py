@@ -12,17 +12,22 @@ import pandas as pd
 
 from . import columns as C
 from .formatting import format_count, format_day
+from .funding import describe_total, select_rounds
 from .goals import COMPARABLE, Goal, describe_progress, format_figure, format_target, load_goals, measure_goal
 from .i18n import t
 from .lineage import build_lineage_legend, build_lineage_svg, lay_out_lineage, select_lineage
 from .load import Dataset
 from .matrix import build_matrix_points
+from .pipeline import describe_pipeline
 from .present import build_landmark_lines, build_qr_data_uri, build_scene_url, select_landmarks, select_laureates
 from .scenefacts import build_laureate_cards, choose_goals
 from .scenemap import build_map_svg, build_type_legend
+from .scenemoney import build_investor_bars, build_pipeline_bars, build_year_bars, list_round_kinds
 from .slides import (
+    build_bars,
     build_closing,
     build_figure_cards,
+    build_halves,
     build_laureate_grid,
     build_legend,
     build_matrix_grid,
@@ -106,6 +111,26 @@ def draw_matrix(dataset: Dataset, actors: pd.DataFrame, room: Room) -> str:
     return build_scene("matrix", t("scene_matrix", lang), t("scene_matrix_lead", lang), figure)
 
 
+def draw_pipeline(dataset: Dataset, actors: pd.DataFrame, room: Room) -> str:
+    lang = room.lang
+    programmes = dataset.programmes[dataset.programmes[C.ACTOR_ID].isin(set(actors[C.ID]))]
+    bars, legend = build_pipeline_bars(programmes, dataset.taxonomy, lang)
+    figure = build_bars(bars) + build_legend(legend)
+    lead = describe_pipeline(programmes, dataset.taxonomy, lang)
+    return build_scene("pipeline", t("scene_pipeline", lang), lead, figure)
+
+
+def draw_funding(dataset: Dataset, actors: pd.DataFrame, room: Room) -> str:
+    lang = room.lang
+    rounds = select_rounds(dataset, actors[C.ID])
+    years = build_bars(build_year_bars(rounds, dataset.taxonomy, lang)) + build_legend(
+        list_round_kinds(rounds, dataset.taxonomy, lang)
+    )
+    investors = build_bars(build_investor_bars(dataset, rounds, lang))
+    figure = build_halves(t("present_funding_years", lang), years, t("present_funding_investors", lang), investors)
+    return build_scene("funding", t("scene_funding", lang), describe_total(rounds, lang), figure)
+
+
 def draw_history(dataset: Dataset, actors: pd.DataFrame, room: Room) -> str:
     lang = room.lang
     events = select_landmarks(
@@ -151,7 +176,9 @@ DRAW: dict[str, Callable[[Dataset, pd.DataFrame, Room], str]] = {
     "figures": draw_figures,
     "map": draw_map,
     "matrix": draw_matrix,
+    "pipeline": draw_pipeline,
     "history": draw_history,
+    "funding": draw_funding,
     "laureates": draw_laureates,
     "network": draw_network,
     "closing": draw_closing,

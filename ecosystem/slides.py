@@ -63,12 +63,23 @@ SCENE_CSS = """
 .scene-closing img { width: 360px !important; height: 360px !important; max-width: none !important; }
 .scene-closing p { font-size: 36px !important; line-height: 1.4; margin: 0 0 24px !important; }
 .scene-closing .url { font-size: 40px !important; font-weight: 700; color: #1f3a5f; word-break: break-all; }
+.scene-halves { flex: 1 1 auto; min-height: 0; display: grid; grid-template-columns: 3fr 2fr; gap: 48px; }
+.scene-halves > div { display: flex; flex-direction: column; min-height: 0; gap: 8px; }
+.scene-bars { flex: 1 1 auto; min-height: 0; display: grid; grid-template-columns: max-content 1fr; gap: 8px 18px;
+  align-items: center; }
+.scene-bar { display: contents; }
+.scene-bar .label { font-size: 26px !important; font-weight: 700; text-align: right; line-height: 1.15; }
+.scene-bar .track { display: flex; align-items: center; height: 78%; min-height: 22px; }
+.scene-bar .track i { display: block; height: 100%; }
+.scene-bar .track i:first-child { border-radius: 6px 0 0 6px; }
+.scene-bar .value { font-size: 28px !important; font-weight: 700; margin-left: 14px; white-space: nowrap; color: #1f3a5f; }
 @media (max-width: 800px) {  /* a phone opening a shared link: the scene reads top to bottom */
   .scene { height: auto; min-height: 100vh; padding: 16px; overflow: visible; }
   .scene-head h1 { font-size: 30px !important; }
   .scene-lead, .scene-legend, .scene-card .line, .scene-card .note, .scene-event .what { font-size: 16px !important; }
   .scene-figure > svg { height: auto; flex: none; aspect-ratio: 23 / 10; }
-  .scene-cards, .scene-promise, .scene-closing { display: flex; flex-direction: column; }
+  .scene-cards, .scene-promise, .scene-closing, .scene-halves { display: flex; flex-direction: column; }
+  .scene-bar .label, .scene-bar .value { font-size: 16px !important; }
   .scene-card .big { font-size: 40px !important; }
   .scene-promise .quote { font-size: 26px !important; }
   .scene-closing img { width: 240px !important; height: 240px !important; }
@@ -215,3 +226,30 @@ def build_closing(qr_uri: str | None, qr_alt: str, lines: list[str], url: str | 
     link = f'<p class="url">{escape(url)}</p>' if url else ""
     text = "".join(f"<p>{escape(line)}</p>" for line in lines)
     return f'<div class="scene-closing" style="grid-template-columns:{columns}">{image}<div>{link}{text}</div></div>'
+
+
+def build_bars(rows: list[tuple[str, list[tuple[str, float]], str]], top: float | None = None) -> str:
+    """Horizontal bars, one per row: its label, its stacked (colour, value) segments, the figure at its end.
+
+    Widths are shares of the longest bar (or of `top`), so rows compare at a glance from the back of a room.
+    """
+    longest = top or max((sum(value for _, value in segments) for _, segments, _ in rows), default=0) or 1
+    html = "".join(
+        f'<div class="scene-bar"><div class="label">{escape(label)}</div><div class="track">'
+        + "".join(
+            f'<i style="width:{88 * value / longest:.2f}%;background:{colour}"></i>'
+            for colour, value in segments
+            if value > 0
+        )
+        + f'<span class="value">{escape(figure)}</span></div></div>'
+        for label, segments, figure in rows
+    )
+    return f'<div class="scene-bars" style="grid-template-rows:repeat({max(1, len(rows))},minmax(0,1fr))">{html}</div>'
+
+
+def build_halves(left_title: str, left: str, right_title: str, right: str) -> str:
+    """Two figures side by side, each under its own heading."""
+    return (
+        f'<div class="scene-halves"><div><div class="scene-section">{escape(left_title)}</div>{left}</div>'
+        f'<div><div class="scene-section">{escape(right_title)}</div>{right}</div></div>'
+    )

@@ -24,10 +24,10 @@ def scene_text(app) -> str:
 
 
 TITLES = {
-    "fr": ("L'ambition", "Le cluster", "Où", "Qui travaille", "Les grandes", "Les lauréats", "Qui est lié",
-           "Explorez"),
-    "en": ("The ambition", "The cluster", "Where", "Who works", "Landmarks", "France 2030", "Who is linked",
-           "Explore"),
+    "fr": ("L'ambition", "Le cluster", "Où", "Qui travaille", "Ce qui est en clinique", "Les grandes",
+           "Qui investit", "Les lauréats", "Qui est lié", "Explorez"),
+    "en": ("The ambition", "The cluster", "Where", "Who works", "What is in the clinic", "Landmarks",
+           "Who invests", "France 2030", "Who is linked", "Explore"),
 }  # fmt: skip
 
 

@@ -39,7 +39,9 @@ from tests.urls import F2030, LANG, page_path, page_url
 
 
 def test_scenes_are_the_story_in_order():
-    assert SCENES == ("opening", "figures", "map", "matrix", "history", "laureates", "network", "closing")
+    assert SCENES == (
+        "opening", "figures", "map", "matrix", "pipeline", "history", "funding", "laureates", "network", "closing",
+    )  # fmt: skip
     assert set(SCENE_LINKS) == set(SCENES)
 
 
@@ -58,13 +60,14 @@ def test_every_scene_has_a_drawing_and_a_registered_page():
         (None, (1, True)),
         ("", (1, True)),
         ("1", (1, True)),
-        ("8", (8, True)),
+        ("10", (10, True)),
         ("3", (3, True)),
         ("map", (3, True)),
-        ("network", (7, True)),
-        ("closing", (8, True)),
+        ("funding", (7, True)),
+        ("network", (9, True)),
+        ("closing", (10, True)),
         ("0", (1, False)),
-        ("9", (1, False)),
+        ("11", (1, False)),
         ("-2", (1, False)),
         ("2.5", (1, False)),
         ("abc", (1, False)),
@@ -103,8 +106,8 @@ def test_parse_interval(raw, expected):
     [
         ({}, Show(1, DEFAULT_INTERVAL), []),
         ({"scene": ["4"], "interval": ["0"]}, Show(4, 0), []),
-        ({"scene": "laureates", "interval": "30"}, Show(6, 30), []),
-        ({"scene": ["9"], "interval": ["soon"]}, Show(1, DEFAULT_INTERVAL), ["scene=9", "interval=soon"]),
+        ({"scene": "laureates", "interval": "30"}, Show(8, 30), []),
+        ({"scene": ["11"], "interval": ["soon"]}, Show(1, DEFAULT_INTERVAL), ["scene=11", "interval=soon"]),
         ({"scene": ["2", "5"]}, Show(2, DEFAULT_INTERVAL), []),  # repeated keys: the first wins
         ({"scene": []}, Show(1, DEFAULT_INTERVAL), []),
     ],
@@ -128,7 +131,7 @@ def test_encode_show_round_trips(show, params):
 
 @pytest.mark.parametrize(
     ("scene", "following", "preceding"),
-    [(1, 2, 8), (2, 3, 1), (5, 6, 4), (8, 1, 7)],
+    [(1, 2, 10), (2, 3, 1), (5, 6, 4), (10, 1, 9)],
 )
 def test_next_and_previous_loop(scene, following, preceding):
     show = Show(scene, 15, paused=True)
