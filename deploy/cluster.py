@@ -67,15 +67,15 @@ class Cluster:
         return [server.process.pid for server in self.servers if server.process.poll() is None]
 
 
-def make_database() -> str:
+def make_database(name: str = DATABASE) -> str:
     """A fresh trial database for the inbox on the local PostgreSQL; its SQLAlchemy URL."""
     test_url = ensure_postgres()
     if test_url is None:
         raise RuntimeError("PostgreSQL is needed (Debian's postgresql package, as root): see tools/postgres.py")
     port = _clusters()[0][2]
-    _check(_psql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)", port))
-    _check(_psql(f"CREATE DATABASE {DATABASE} OWNER {ROLE}", port))
-    return f"postgresql+psycopg://{ROLE}:{PASSWORD}@127.0.0.1:{port}/{DATABASE}"
+    _check(_psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", port))
+    _check(_psql(f"CREATE DATABASE {name} OWNER {ROLE}", port))
+    return f"postgresql+psycopg://{ROLE}:{PASSWORD}@127.0.0.1:{port}/{name}"
 
 
 def render_config(bind_port: int, servers: list[tuple[str, int]]) -> str:
@@ -107,7 +107,9 @@ def _wait_healthy(url: str, process: subprocess.Popen, deadline: float) -> None:
         time.sleep(0.3)
 
 
-def start_cluster(count: int, port: int | None = None, run_dir: Path = RUN_DIR, env: dict | None = None) -> Cluster:
+def start_cluster(
+    count: int, port: int | None = None, run_dir: Path = RUN_DIR, env: dict | None = None, database: str = DATABASE
+) -> Cluster:
     """Start PostgreSQL's trial database, `count` servers and HAProxy; stop what started if anything fails."""
     if not 1 <= count <= MAX_SERVERS:
         raise ValueError(f"between 1 and {MAX_SERVERS} servers")
@@ -115,7 +117,7 @@ def start_cluster(count: int, port: int | None = None, run_dir: Path = RUN_DIR, 
     if not Path(haproxy).exists():
         raise RuntimeError("haproxy is needed: apt-get install haproxy")
     run_dir.mkdir(parents=True, exist_ok=True)
-    db_url = make_database()
+    db_url = make_database(database)
     port = port or free_port()
     cluster = Cluster(url=f"http://127.0.0.1:{port}", db_url=db_url, run_dir=run_dir)
     server_env = {
@@ -194,9 +196,11 @@ def kill_server(cluster: Cluster, name: str) -> None:
 
 
 @contextmanager
-def running_cluster(count: int, port: int | None = None, run_dir: Path = RUN_DIR) -> Iterator[Cluster]:
+def running_cluster(
+    count: int, port: int | None = None, run_dir: Path = RUN_DIR, database: str = DATABASE
+) -> Iterator[Cluster]:
     """A cluster for the length of a `with` block, stopped even when the block fails."""
-    cluster = start_cluster(count, port, run_dir)
+    cluster = start_cluster(count, port, run_dir, database=database)
     try:
         yield cluster
     finally:
