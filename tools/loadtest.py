@@ -32,6 +32,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,7 @@ from ecosystem.taxonomy import load_taxonomy
 MAX_SESSIONS = 500
 MAX_DURATION = 900.0  # seconds, the whole run
 STEP_TIMEOUT = 60.0  # seconds, one interaction
+FETCH_THREADS = 100
 MODES = ("read", "suggest", "memory")
 INTERACTIONS = ("open_map", "change_filter", "open_actor", "suggest")
 EVIDENCE = "https://example.org/load-test"
@@ -494,6 +496,8 @@ async def run_load(base: str, scenarios: Sequence[Scenario], mode: str, ramp: fl
     """Every session at once (started over `ramp` seconds), within `duration`; what did not finish counts as an error."""
     tally = Tally()
     count = len(scenarios)
+    # The page fetches run in threads: as many as a crowd of browsers would open at once (the default is 6).
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=min(FETCH_THREADS, count)))
     tasks = [
         asyncio.create_task(visit(base, scenario, number, mode, tally, ramp * number / max(1, count)))
         for number, scenario in enumerate(scenarios)
