@@ -1,6 +1,7 @@
 """The load test's own logic: the loopback guard, its bounds, the statistics, reading the app's answers."""
 
 import math
+import os
 
 import pytest
 from streamlit.proto.Alert_pb2 import Alert
@@ -21,7 +22,9 @@ from tools.loadtest import (
     format_table,
     parse_args,
     percentile,
+    read_cpu_seconds,
     read_outcome,
+    read_rss_mb,
     suggestion_widgets,
     summarise,
 )
@@ -176,3 +179,14 @@ def test_the_server_is_read_from_the_balancer_s_cookie(cookie, server):
     session = Session("http://127.0.0.1")
     session.cookie = cookie
     assert session.server == server
+
+
+def test_a_process_that_is_gone_has_no_memory_nor_cpu():
+    gone = 2**22 + 1  # above Linux's largest process id
+    assert math.isnan(read_rss_mb(gone))
+    assert math.isnan(read_cpu_seconds(gone))
+
+
+def test_this_process_memory_and_cpu_are_read():
+    assert read_rss_mb(os.getpid()) > 1
+    assert read_cpu_seconds(os.getpid()) > 0
