@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-fast validate report release bench screenshots presskit
+.PHONY: run test test-fast validate report release bench screenshots presskit serve-cluster stop-cluster loadtest
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -44,6 +44,22 @@ report: $(VENV)/.runtime
 
 bench: $(VENV)/.runtime
 	$(PY) -m tools.bench
+
+# K app servers behind HAProxy, one PostgreSQL for the inbox, all on loopback (deploy/): Ctrl-C stops them all.
+K ?= 3
+serve-cluster: $(VENV)/.runtime
+	$(PY) -m ecosystem release
+	$(PY) -m deploy.cluster start --servers $(K) --port $(PORT)
+
+# Stops a set left running by serve-cluster (its pid file).
+stop-cluster:
+	$(PY) -m deploy.cluster stop
+
+# N readers over Streamlit's websocket against the app at URL (loopback only): p50/p95/max, errors, memory, CPU.
+N ?= 10
+URL ?= http://127.0.0.1:$(PORT)
+loadtest: $(VENV)/.test
+	$(PY) -m tools.loadtest $(URL) --sessions $(N)
 
 screenshots: $(VENV)/.test
 	$(PY) tools/screenshots.py

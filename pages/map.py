@@ -15,7 +15,9 @@ from ecosystem.markers import find_member_sites
 from ecosystem.views import escape_markdown
 from ecosystem.vocabularies import TYPES
 
-page = ui.page_setup()
+# The map's files are asked for first, and the sidebar is drawn after the map: the map is on screen first.
+ui.preload_map_assets()
+page = ui.page_setup(sidebar_later=True)
 if page and page.embedded:
     lang, dataset = page.lang, page.dataset
     view, outside = ui.get_map_view(page, fit_all=False)
@@ -87,3 +89,4 @@ elif page:
                 st.caption(page.t("map_member_sites", sites=escape_markdown(", ".join(sites))))
             ui.page_link(page, "actor", label=page.t("open_profile"), actor=actor[C.ID])
             st.button(page.t("close_card"), key="close_card", on_click=ui.close_card, args=(dataset,))
+    ui.render_sidebar(page)

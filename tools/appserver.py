@@ -46,11 +46,14 @@ def run_app_server(timeout: float = 60.0, env: dict[str, str] | None = None):
 
 
 @contextmanager
-def start_app_server(timeout: float = 60.0, env: dict[str, str] | None = None):
-    """Yield the base URL and the server's process (to read its memory); stop it afterwards."""
+def start_app_server(timeout: float = 60.0, env: dict[str, str] | None = None, script: Path | None = None):
+    """Yield the base URL and the server's process (to read its memory); stop it afterwards.
+
+    `script` runs another Streamlit script instead of the app (the benchmark's one-line page).
+    """
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+        sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard.py"),
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip

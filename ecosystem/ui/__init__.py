@@ -38,10 +38,18 @@ from .charts import (
 )
 from .cite import render_actor_citation, render_dataset_citation
 from .inbox import render_review_desk, render_suggestion_form, unlock_desk
-from .map import close_card, get_map_view, get_marker_data, map_fits_all, set_map_fit_all, show_map
+from .map import (
+    close_card,
+    get_map_view,
+    get_marker_data,
+    map_fits_all,
+    preload_map_assets,
+    set_map_fit_all,
+    show_map,
+)
 from .page import Page, get_public_base, go_to_actor, page_link, run_navigation, take_selected_row
 from .present import draw_cached_scene, present_setup, render_present_controls
-from .setup import page_setup
+from .setup import page_setup, render_sidebar
 from .state import requested_actor
 from .tables import build_column_config
 
@@ -65,6 +73,7 @@ __all__ = [
     "map_fits_all",
     "page_link",
     "page_setup",
+    "preload_map_assets",
     "present_setup",
     "publish_release",
     "render_actor_citation",
@@ -78,6 +87,7 @@ __all__ = [
     "render_phase_funnel",
     "render_present_controls",
     "render_review_desk",
+    "render_sidebar",
     "render_suggestion_form",
     "requested_actor",
     "run_navigation",

@@ -13,16 +13,21 @@ from .state import read_ignored, sync_state
 EMBED_CSS = '<style>[data-testid="stMainBlockContainer"]{padding:0.5rem 0.75rem;max-width:none}</style>'
 
 
-def page_setup() -> Page | None:
-    """Sidebar and notices shared by every page; None when there is no data to show."""
+def page_setup(*, sidebar_later: bool = False) -> Page | None:
+    """Sidebar and notices shared by every page; None when there is no data to show.
+
+    With `sidebar_later`, the page draws the sidebar itself (`render_sidebar`)
+    once its own first element is on screen: the browser mounts elements in the
+    order they are sent, so the map is drawn before some twenty widgets.
+    """
     ensure_entrypoint(sync_state(None).lang)  # before the data loads: a first deep link reruns at once
     dataset, error = get_dataset()
     state = sync_state(dataset)
     embedded = is_embedded()
-    if not embedded:
-        render_menu(dataset, state)
-        render_language(dataset, state)
     if dataset is None:
+        if not embedded:
+            render_menu(dataset, state)
+            render_language(dataset, state)
         st.error(t("data_unavailable", state.lang, error=error))
         return None
     publish_release(dataset)  # once per process and data version: the stable URLs answer from the first visit
@@ -39,8 +44,15 @@ def page_setup() -> Page | None:
     )
     if embedded:
         st.html(EMBED_CSS)
-    else:
-        render_filters(dataset, state)
-        render_footer(page)
+    elif not sidebar_later:
+        render_sidebar(page)
     render_notices(state.lang, read_ignored(), validate_cached(dataset.data_dir))
     return page
+
+
+def render_sidebar(page: Page) -> None:
+    """The menu, the language, the filters and the provenance, from the page's view state."""
+    render_menu(page.dataset, page.state)
+    render_language(page.dataset, page.state)
+    render_filters(page.dataset, page.state)
+    render_footer(page)

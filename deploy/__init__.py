@@ -1,0 +1,1 @@
+"""A trial deployment: K app servers behind HAProxy, one PostgreSQL."""
