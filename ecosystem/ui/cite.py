@@ -18,8 +18,8 @@ def render_dataset_citation(page: Page) -> None:
     """BibTeX and CSL-JSON for the dataset's release."""
     st.caption(page.t("cite_dataset_formats"))
     url = _dataset_url(page)
-    st.code(build_bibtex(page.release, url), language="latex", wrap_lines=True)
-    st.code(build_csl_json(page.release, url), language="json", wrap_lines=True)
+    st.code(build_bibtex(page.release, url), language=None, wrap_lines=True)  # plain: highlighting fails AA
+    st.code(build_csl_json(page.release, url), language=None, wrap_lines=True)
 
 
 def render_actor_citation(page: Page, actor) -> None:
