@@ -21,7 +21,7 @@ run: $(VENV)/.runtime
 	$(PY) -m ecosystem release
 	MALLOC_ARENA_MAX=2 $(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
-# pytest on two workers: the browser tests (one app server, one Chromium) on one, the rest on the other.
+# pytest on two workers: each group of browser tests (one app server, one Chromium) on one worker (tests/conftest.py).
 test: $(VENV)/.test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

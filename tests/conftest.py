@@ -35,14 +35,21 @@ atexit.register(shutil.rmtree, _WORK, ignore_errors=True)
 MINI = build_mini(_WORK / "mini")
 
 
-# Tests that share one service run on one worker: path prefix -> group.
-TOGETHER = {"tests/browser/": "browser", "tests/test_inbox.py": "inbox"}
+# Tests that share one service run on one worker: path prefix -> group (the first prefix that matches).
+# The browser tests are two groups, each with its own app server: the presentation's walk and the
+# accessibility walk are long enough to balance the other worker, which runs the rest of the suite.
+TOGETHER = {
+    "tests/browser/test_present_browser.py": "browser-show",
+    "tests/browser/test_a11y.py": "browser-show",
+    "tests/browser/": "browser",
+    "tests/test_inbox.py": "inbox",
+}
 
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
 def pytest_xdist_make_scheduler(config, log):
-    """`--dist loadgroup` that keeps the browser tests together on one worker (one app server), and the
-    storage tests on one worker (they share one PostgreSQL database).
+    """`--dist loadgroup` that keeps each group of browser tests together on one worker (one app server per
+    worker), and the storage tests on one worker (they share one PostgreSQL database).
 
     tests/browser/conftest.py gives them an xdist_group mark, but pytest-xdist 3.8 carries the group
     in the test's node id, which pytest 9.2 no longer lets it change (pytest-dev/pytest-xdist#1386):

@@ -9,8 +9,8 @@ from tools.appserver import CHROMIUM_ARGS, block_external, find_chromium, run_ap
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the group marks
 def pytest_collection_modifyitems(config, items):
-    # With `-n 2 --dist loadgroup` (make test) every browser test runs on the same worker: one app
-    # server and one Chromium for all of them, while the other worker runs the rest of the suite.
+    # With `-n 2 --dist loadgroup` (make test) the browser tests run in the groups tests/conftest.py's
+    # TOGETHER names, each on one worker with one app server and one Chromium.
     grouped = config.pluginmanager.hasplugin("xdist")
     for item in items:
         if "tests/browser" in str(item.fspath):
