@@ -66,7 +66,7 @@ def test_no_serious_accessibility_violation(page: Page, app_url, path):
         chart.locator(".main-svg").first.wait_for(state="attached", timeout=TIMEOUT)
     page.wait_for_timeout(1500)
     violations = run_axe(page)
-    if violations:  # a page still laying out (a chart or table resizing) can show a passing state; look again
+    if violations:  # a page still laying out (a chart or a table resizing) can fail for a moment: look again
         page.wait_for_timeout(2500)
         violations = run_axe(page)
     assert not violations, describe(violations)
