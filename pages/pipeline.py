@@ -58,17 +58,17 @@ if page:
     shown = select_programmes(dataset, page.state.filters)
     left, right = st.columns(2)
     targets = left.multiselect(
-        page.t("filter_target"), list_choices(shown, "target"), key="pipeline_target", placeholder=page.t("choose")
+        page.t("filter_target"), list_choices(shown, C.TARGET), key="pipeline_target", placeholder=page.t("choose")
     )
     names = dataset.names()
     partners = right.multiselect(
         page.t("filter_partner"),
-        list_choices(shown, "partner_id"),
+        list_choices(shown, C.PARTNER_ID),
         format_func=lambda item: names.get(item, item),
         key="pipeline_partner",
         placeholder=page.t("choose"),
     )
-    shown = filter_by_text(filter_by_text(shown, "target", targets), "partner_id", partners)
+    shown = filter_by_text(filter_by_text(shown, C.TARGET, targets), C.PARTNER_ID, partners)
     st.caption(page.t("programmes_shown", shown=len(shown), total=len(dataset.programmes)))
     table = build_programme_table(dataset, shown, lang, lambda actor: page.view_url("actor", actor=actor))
     columns = build_programme_columns(lang)
