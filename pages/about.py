@@ -37,8 +37,8 @@ if page:
             icon=":material/picture_as_pdf:",
             help=page.t("presskit_help"),
         )
-    st.subheader(page.t("cite_dataset"), anchor=False)
-    ui.render_dataset_citation(page)
+    with st.expander(page.t("cite_dataset"), icon=":material/format_quote:"):
+        ui.render_dataset_citation(page)
     about = ui.load_cached_about(page.dataset.data_dir, page.lang)
     for key, headings in SECTIONS.items():
         if key in about:
