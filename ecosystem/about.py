@@ -8,6 +8,7 @@ import pandas as pd
 from .i18n import t
 from .load import ACTORS
 from .schema import load_schema
+from .views import escape_markdown, link_markdown
 
 # Section headings of data/README.md shown in the app, per language.
 SECTIONS = {
@@ -15,6 +16,29 @@ SECTIONS = {
     "corrections": {"en": "How to propose a correction", "fr": "Proposer une correction"},
     "changelog": {"en": "Changelog", "fr": "Journal des modifications"},
 }
+
+
+# The deployment settings naming who publishes this copy and where corrections go (environment or secrets).
+PUBLISHER_SETTING, CONTACT_SETTING = "PUBLISHER", "CORRECTIONS_CONTACT"
+_EMAIL = re.compile(r"[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[A-Za-z]{2,}")
+
+
+def describe_contact(contact: str) -> str:
+    """An e-mail address as a mail link, a web address as a link, anything else as inert text."""
+    contact = contact.strip()
+    if _EMAIL.fullmatch(contact):
+        return f"[{escape_markdown(contact)}](mailto:{contact})"
+    return link_markdown(contact)
+
+
+def describe_publisher(publisher: str, contact: str, contributors: str, lang: str) -> str:
+    """Who publishes the data and where to send a correction, as Markdown; the contributors when unset."""
+    lines = [t("publisher_line", lang, publisher=escape_markdown(publisher.strip() or contributors))]
+    if contact.strip():
+        lines.append(t("contact_line", lang, contact=describe_contact(contact)))
+    else:
+        lines.append(t("contact_form", lang))
+    return "\n\n".join(lines)
 
 
 def read_sections(path: Path) -> dict[str, str]:

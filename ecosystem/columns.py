@@ -65,6 +65,24 @@ COUNTERPARTY_ID = "counterparty_id"
 # The currency whose amounts are also euros.
 EURO = "EUR"
 
+# sources.csv (ID, KIND, NOTES… as above): one row per page read
+URL = "url"
+TITLE = "title"
+PUBLISHER = "publisher"
+AUTHOR = "author"
+PUBLISHED = "published"
+LANGUAGE = "language"
+READ = "read"
+ARCHIVE_URL = "archive_url"
+
+# fact_sources.csv (ACTOR_ID, SOURCES, NOTES… as above): which sources state which fact of an actor
+FIELD = "field"
+# The fact `address` stands for these columns of actors.csv, and `status` for the status and its year.
+FACT_ADDRESS = "address"
+
+# taxonomy/scopes.csv: the sources of its communes
+COMMUNES_SOURCES = "communes_sources"
+
 # goals.csv: which actors a goal counts
 GOAL_TYPES = "types"
 GOAL_STAGES = "stages"
@@ -84,6 +102,8 @@ MIB_MEMBER = "mib_member"
 PARENT = "parent"
 ACQUIRED_BY = "acquired_by"
 SEARCH_TEXT = "search_text"
+# Derived on every file that cites sources: their URLs, in the cell's order (what links and exports show).
+SOURCE_URLS = "source_urls"
 # Derived on deals: the lead and other investors together (and YEAR, the year of the date).
 PARTICIPANT_IDS = "participant_ids"
 DERIVED = (MIB_MEMBER, ACQUIRED_BY, PARENT, STAGE)  # STAGE: the most advanced active programme (programmes.csv)
@@ -110,6 +130,8 @@ ROLE_MARKETED = "marketed"
 ROLE_GRANT = "grant"
 ROLE_LICENCE = "licence"
 ROLE_PARTNERSHIP = "partnership"
+# source kinds (taxonomy/source_kinds.csv `role`): a copy of another publisher's page
+ROLE_MIRROR = "mirror"
 # programme statuses (taxonomy/programme_statuses.csv `role`): the programmes that make a company's stage
 ROLE_ACTIVE = "active"
 

@@ -97,7 +97,7 @@ def count_sources(dataset: Dataset, top: int = TOP_SOURCES) -> pd.DataFrame:
     """The sources cited by the most records (actors, relations, milestones, places), most cited first."""
     counts: Counter[str] = Counter()
     for table in (dataset.actors, dataset.relations, dataset.milestones, dataset.places):
-        for cell in table[C.SOURCES]:
+        for cell in table[C.SOURCE_URLS]:
             items = cell if isinstance(cell, tuple) else str(cell or "").split(";")
             counts.update({item for item in items if item})
     ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:top]

@@ -43,8 +43,8 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def export_columns(dataset: Dataset) -> list[str]:
-    """The actors' columns as the descriptor lists them, then the derived ones."""
-    return [*dataset.schema.columns(ACTORS), *C.DERIVED]
+    """The actors' columns as the descriptor lists them, then the derived ones (the sources' URLs last)."""
+    return [*dataset.schema.columns(ACTORS), *C.DERIVED, C.SOURCE_URLS]
 
 
 LABEL_SUFFIX = "_label"
@@ -193,7 +193,7 @@ def build_actor_record(dataset: Dataset, actor_id: str, lang: str, provenance: P
         relations.append(
             {
                 **{column: _plain(row[column]) for column in dataset.schema.columns(RELATIONS)},
-                C.SOURCES: _sources(row[C.SOURCES]),
+                C.SOURCES: _sources(row[C.SOURCE_URLS]),
                 "label": kind.get(f"{'label' if outgoing else 'inverse'}_{lang}", row[C.KIND]),
                 "other_id": other,
                 "other_name": names.get(other, other),
@@ -202,13 +202,13 @@ def build_actor_record(dataset: Dataset, actor_id: str, lang: str, provenance: P
     milestones = [
         {
             **{column: _plain(row[column]) for column in dataset.schema.columns(MILESTONES)},
-            C.SOURCES: _sources(row[C.SOURCES]),
+            C.SOURCES: _sources(row[C.SOURCE_URLS]),
             "kind_label": dataset.taxonomy.label(V.MILESTONE_KINDS, row[C.KIND], lang),
         }
         for row in dataset.milestones_of(actor_id).to_dict("records")
     ]
     record = {column: _plain(actor[column]) for column in export_columns(dataset)}
-    record[C.SOURCES] = _sources(actor[C.SOURCES])
+    record[C.SOURCES] = _sources(actor[C.SOURCE_URLS])
     return {
         "actor": record,
         "relations": relations,

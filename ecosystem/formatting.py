@@ -12,7 +12,7 @@ LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def format_day(value: str, lang: str) -> str:
-    """An ISO date as '27 novembre 2026' / '27 November 2026'; a bare year as itself.
+    """An ISO date as '27 novembre 2026' / '27 November 2026'; a month as 'mars 2024'; a bare year as itself.
 
     French writes the first day of a month as an ordinal ('1er décembre 2026'), which Babel does not.
     """
@@ -20,6 +20,9 @@ def format_day(value: str, lang: str) -> str:
         return ""
     if len(value) == 4 and value.isdigit():
         return value
+    if re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", value):
+        month = date(int(value[:4]), int(value[5:]), 1)
+        return format_date(month, format="LLLL y", locale=LOCALES.get(lang, "fr_FR"))
     try:
         day = date.fromisoformat(value)
     except ValueError:

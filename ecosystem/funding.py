@@ -160,7 +160,7 @@ def build_round_table(dataset: Dataset, rounds: pd.DataFrame, lang: str) -> pd.D
             t("col_amount_eur", lang): [format_euros(value, lang) for value in rounds[C.AMOUNT_EUR]],
             t("col_leads", lang): [name_investors(ids, names) for ids in rounds[C.LEAD_IDS]],
             t("col_investors", lang): [name_investors(ids, names) for ids in rounds[C.INVESTOR_IDS]],
-            t("col_source", lang): [(sources.split(";") or [""])[0] for sources in rounds[C.SOURCES]],
+            t("col_source", lang): [(sources.split(";") or [""])[0] for sources in rounds[C.SOURCE_URLS]],
         }
     )
 
@@ -360,7 +360,7 @@ def build_deal_table(dataset: Dataset, deals: pd.DataFrame, lang: str) -> pd.Dat
                 format_stated(amount, currency, lang)
                 for amount, currency in zip(ordered[C.AMOUNT], ordered[C.CURRENCY], strict=True)
             ],
-            t("col_source", lang): [(sources.split(";") or [""])[0] for sources in ordered[C.SOURCES]],
+            t("col_source", lang): [(sources.split(";") or [""])[0] for sources in ordered[C.SOURCE_URLS]],
         }
     )
 
@@ -396,6 +396,6 @@ def build_portfolio_table(dataset: Dataset, actor_id: str, lang: str) -> pd.Data
             t("col_co_investors", lang): [
                 name_investors([other for other in ids if other != actor_id], names) for ids in deals[C.PARTICIPANT_IDS]
             ],
-            t("col_source", lang): [(sources.split(";") or [""])[0] for sources in deals[C.SOURCES]],
+            t("col_source", lang): [(sources.split(";") or [""])[0] for sources in deals[C.SOURCE_URLS]],
         }
     )

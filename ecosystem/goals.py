@@ -17,7 +17,7 @@ from . import columns as C
 from . import vocabularies as V
 from .formatting import LOCALES, format_count, format_day, format_euros, plural_category
 from .i18n import t
-from .load import Dataset, read_resource
+from .load import SOURCES, Dataset, read_resource, resolve_urls
 from .schema import load_schema
 from .text import split_multi
 
@@ -104,7 +104,13 @@ def parse_goals(table: pd.DataFrame) -> tuple[Goal, ...]:
 def load_goals(data_dir: str | Path) -> tuple[Goal, ...]:
     """The published goals; none when the dataset has no goals.csv."""
     directory = Path(data_dir)
-    return parse_goals(read_resource(directory, load_schema(directory), GOALS))
+    schema = load_schema(directory)
+    goals = read_resource(directory, schema, GOALS)
+    sources = read_resource(directory, schema, SOURCES)
+    goals[C.SOURCES] = [
+        resolve_urls(cell, dict(zip(sources[C.ID], sources[C.URL], strict=True))) for cell in goals[C.SOURCES]
+    ]
+    return parse_goals(goals)
 
 
 def is_on_or_after(value: str, since: str) -> bool:
@@ -146,7 +152,7 @@ def find_founded_companies(dataset: Dataset, goal: Goal, *, subsidiaries: bool) 
     founded = founded[has_parent if subsidiaries else ~has_parent]
     founding = dataset.taxonomy.ids_where(V.MILESTONE_KINDS, C.ROLE, C.ROLE_FOUNDING)
     events = dataset.milestones[dataset.milestones[C.KIND].isin(founding)].drop_duplicates(C.ACTOR_ID)
-    event_sources = dict(zip(events[C.ACTOR_ID], events[C.SOURCES], strict=True))
+    event_sources = dict(zip(events[C.ACTOR_ID], events[C.SOURCE_URLS], strict=True))
     rows = [
         {
             "date": str(int(row[C.FOUNDED])),
@@ -155,7 +161,7 @@ def find_founded_companies(dataset: Dataset, goal: Goal, *, subsidiaries: bool) 
             "what": "",
             "what_fr": "",
             "amount_eur": None,
-            "source": _first_source(event_sources.get(row[C.ID]) or row[C.SOURCES]),
+            "source": _first_source(event_sources.get(row[C.ID]) or row[C.SOURCE_URLS]),
         }
         for row in founded.to_dict("records")
     ]
@@ -183,7 +189,7 @@ def _events(dataset: Dataset, goal: Goal, milestones: pd.DataFrame, kinds) -> pd
             "what": row[C.TITLE_EN],
             "what_fr": row[C.TITLE_FR],
             "amount_eur": row[C.AMOUNT_EUR] if row[C.AMOUNT_EUR] == row[C.AMOUNT_EUR] else None,
-            "source": _first_source(row[C.SOURCES]),
+            "source": _first_source(row[C.SOURCE_URLS]),
         }
         for row in chosen.to_dict("records")
     ]
@@ -224,7 +230,7 @@ def find_late_stage_programmes(dataset: Dataset, goal: Goal) -> pd.DataFrame:
             "what": f"{row[C.NAME]} · {dataset.taxonomy.label(V.STAGES, row[C.PHASE], 'en')}",
             "what_fr": f"{row[C.NAME]} · {dataset.taxonomy.label(V.STAGES, row[C.PHASE], 'fr')}",
             "amount_eur": None,
-            "source": _first_source(row[C.SOURCES]),
+            "source": _first_source(row[C.SOURCE_URLS]),
         }
         for row in chosen.to_dict("records")
     ]

@@ -20,11 +20,12 @@ import pandas as pd
 from . import columns as C
 from .formatting import format_day
 from .i18n import t
+from .load import resolve_urls
 from .release import load_release, write_zip, zip_name
 
 ARCHIVE_FOLDER = "releases"  # under the data directory
 ACTORS_FILE, RELATIONS_FILE, MILESTONES_FILE = "actors.csv", "relations.csv", "milestones.csv"
-PROGRAMMES_FILE, DEALS_FILE = "programmes.csv", "deals.csv"
+PROGRAMMES_FILE, DEALS_FILE, SOURCES_FILE = "programmes.csv", "deals.csv", "sources.csv"
 # Bookkeeping columns: their changes are the evidence of a change, not a change of fact.
 NOT_FACTS = frozenset({C.SOURCES, C.LAST_VERIFIED})
 RELATION_KEY = (C.SOURCE_ID, C.TARGET_ID, C.KIND)
@@ -67,17 +68,29 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 
 def _package(version: str, date: str, released: bool, read) -> Package:
-    """A package from `read(file name) -> text or None`; a file it lacks is empty."""
-    actors = _rows(read(ACTORS_FILE) or "")
+    """A package from `read(file name) -> text or None`; a file it lacks is empty.
+
+    Rows cite source ids since sources.csv exists and URLs before it: both are read as URLs, so that a
+    change of citation form is no change of evidence and every release's source links.
+    """
+    urls = {row.get(C.ID, ""): row.get(C.URL, "") for row in _rows(read(SOURCES_FILE) or "")}
+
+    def rows(name: str) -> list[dict[str, str]]:
+        found = _rows(read(name) or "")
+        for row in found:
+            if C.SOURCES in row:
+                row[C.SOURCES] = resolve_urls(row[C.SOURCES], urls)
+        return found
+
     return Package(
         version=version,
         date=date,
         released=released,
-        actors={row.get(C.ID, ""): row for row in actors},
-        relations=tuple(_rows(read(RELATIONS_FILE) or "")),
-        milestones=tuple(_rows(read(MILESTONES_FILE) or "")),
-        programmes=tuple(_rows(read(PROGRAMMES_FILE) or "")),
-        deals=tuple(_rows(read(DEALS_FILE) or "")),
+        actors={row.get(C.ID, ""): row for row in rows(ACTORS_FILE)},
+        relations=tuple(rows(RELATIONS_FILE)),
+        milestones=tuple(rows(MILESTONES_FILE)),
+        programmes=tuple(rows(PROGRAMMES_FILE)),
+        deals=tuple(rows(DEALS_FILE)),
     )
 
 

@@ -301,6 +301,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "section_milestones": {"en": "Milestones", "fr": "Jalons"},
     "section_sources": {"en": "Sources", "fr": "Nos sources"},
     "last_verified": {"en": "Last verified on {date}", "fr": "Vérifié le {date}"},
+    "references_intro": {
+        "en": "The numbers beside each fact point to these pages. A copy of another publisher's page is marked as such.",
+        "fr": "Les numéros à côté de chaque fait renvoient à ces pages. Une copie de la page d'un autre éditeur est signalée comme telle.",
+    },
+    "reference_read": {"en": "read on {date}", "fr": "lu le {date}"},
+    "reference_copy": {
+        "en": "a copy on {host}: the original could not be found",
+        "fr": "copie sur {host}\u00a0: l'original reste introuvable",
+    },
+    "reference_archive": {"en": "archived copy", "fr": "copie archivée"},
     "no_relations": {"en": "No relation recorded.", "fr": "Aucune relation enregistrée."},
     "not_given": {"en": "not given by our sources", "fr": "non indiqué par nos sources"},
     "status_since": {"en": "{status} ({year})", "fr": "{status} ({year})"},
@@ -338,6 +348,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "«\u00a0{name}\u00a0», dans {title}, version {version} du {date}. {url}. Fiche vérifiée le {verified}. Licence\u00a0: {licence}.",
     },
     "cite_dataset": {"en": "Cite the dataset", "fr": "Citer le jeu de données"},
+    "publisher_heading": {"en": "Who publishes this", "fr": "Qui publie ces données"},
+    "publisher_line": {"en": "Published by {publisher}.", "fr": "Publié par {publisher}."},
+    "contact_line": {
+        "en": "Corrections: {contact}, or **Suggest a correction** on any actor's page.",
+        "fr": "Corrections\u00a0: {contact}, ou **Proposer une correction** sur la page de chaque acteur.",
+    },
+    "contact_form": {
+        "en": "Corrections: use **Suggest a correction** on any actor's page.",
+        "fr": "Corrections\u00a0: utilisez **Proposer une correction** sur la page de chaque acteur.",
+    },
     "cite_dataset_formats": {
         "en": "The dataset for a reference manager, as BibTeX and as CSL-JSON (Zotero, pandoc); CITATION.cff in the package says the same:",
         "fr": "Le jeu de données pour un gestionnaire de références, en BibTeX et en CSL-JSON (Zotero, pandoc)\u00a0; le fichier CITATION.cff du paquet dit la même chose\u00a0:",

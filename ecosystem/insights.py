@@ -238,7 +238,7 @@ def build_timeline_points(
             "type": [types[a] for a in chosen[C.ACTOR_ID]],
             "title": chosen[title].to_list(),
             "amount_eur": chosen[C.AMOUNT_EUR].to_list(),
-            "source": [(s.split(";") or [""])[0] for s in chosen[C.SOURCES]],
+            "source": [(s.split(";") or [""])[0] for s in chosen[C.SOURCE_URLS]],
         },
         columns=["date", "when", "kind", "kind_label", "actor", "name", "type", "title", "amount_eur", "source"],
     )

@@ -22,6 +22,7 @@ from .text import fold, split_multi
 # The resources the app reads, by descriptor name; only the first two must exist.
 ACTORS, PLACES, RELATIONS, MILESTONES = "actors", "places", "relations", "milestones"
 PROGRAMMES, DEALS = "programmes", "deals"
+SOURCES, FACT_SOURCES = "sources", "fact_sources"
 # What a deal kind's role makes of it on the timeline: the milestone kind's role (licences and partnerships stay off it).
 DEAL_MILESTONES = {C.ROLE_FUNDING: C.ROLE_FUNDING, C.ROLE_GRANT: C.ROLE_FUNDING, C.ROLE_ACQUISITION: C.ROLE_ACQUISITION}
 REQUIRED = (ACTORS, PLACES)
@@ -44,6 +45,8 @@ class Dataset:
     milestones: pd.DataFrame
     programmes: pd.DataFrame
     deals: pd.DataFrame
+    sources: pd.DataFrame
+    fact_sources: dict[str, dict[str, tuple[str, ...]]]
     taxonomy: Taxonomy
     schema: Schema
     data_dir: str
@@ -82,6 +85,16 @@ class Dataset:
     def portfolio_of(self, actor_id: str) -> pd.DataFrame:
         """The deals the actor took part in as lead, participant or counterparty."""
         return self.deals.iloc[list(self.deals_by_investor.get(actor_id, ()))]
+
+    def find_source(self, source_id: str) -> pd.Series | None:
+        """A row of sources.csv by id (None for an id it does not declare)."""
+        if source_id not in self.sources.index:
+            return None
+        return cast(pd.Series, self.sources.loc[source_id])
+
+    def sources_of_fact(self, actor_id: str, field: str) -> tuple[str, ...]:
+        """The source ids fact_sources.csv ties to one fact of an actor (empty: only its pooled sources)."""
+        return self.fact_sources.get(actor_id, {}).get(field, ())
 
     def names(self) -> pd.Series:
         """Actor id -> name."""
@@ -236,6 +249,33 @@ def derive_stages(actors: pd.DataFrame, programmes: pd.DataFrame, taxonomy: Taxo
     return actors[C.ID].map(lambda actor: found.get(actor, ""))
 
 
+def prepare_sources(sources: pd.DataFrame) -> pd.DataFrame:
+    """sources.csv indexed by id (the first row of an id repeated by mistake wins)."""
+    sources = sources.drop_duplicates(C.ID).copy()
+    sources.index = pd.Index(sources[C.ID].to_list())
+    return sources
+
+
+def resolve_urls(cell: str, urls: dict[str, str]) -> str:
+    """A cell of source ids as their URLs, ';'-separated; a URL written in place of an id passes through."""
+    found = [urls.get(item) or (item if item.startswith(("http://", "https://")) else "") for item in split_multi(cell)]
+    return ";".join(url for url in found if url)
+
+
+def add_source_urls(table: pd.DataFrame, urls: dict[str, str]) -> pd.DataFrame:
+    """The derived `source_urls` column beside a table's `sources`: what links and exports show."""
+    table[C.SOURCE_URLS] = [resolve_urls(cell, urls) for cell in table[C.SOURCES]]
+    return table
+
+
+def group_fact_sources(facts: pd.DataFrame) -> dict[str, dict[str, tuple[str, ...]]]:
+    """fact_sources.csv as actor id -> fact -> source ids."""
+    grouped: dict[str, dict[str, tuple[str, ...]]] = {}
+    for actor, field, cell in zip(facts[C.ACTOR_ID], facts[C.FIELD], facts[C.SOURCES], strict=True):
+        grouped.setdefault(actor, {})[field] = tuple(split_multi(cell))
+    return grouped
+
+
 def compute_data_as_of(actors: pd.DataFrame) -> str:
     """The latest date a fact was checked, ISO formatted ('' when unknown)."""
     dates = pd.to_datetime(actors[C.LAST_VERIFIED], errors="coerce").dropna()
@@ -263,6 +303,10 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     programmes = prepare_programmes(read_resource(directory, schema, PROGRAMMES))
     actors = prepare_actors(read_resource(directory, schema, ACTORS), places, relations, schema, taxonomy)
     actors[C.STAGE] = derive_stages(actors, programmes, taxonomy)
+    sources = prepare_sources(read_resource(directory, schema, SOURCES))
+    urls = dict(zip(sources[C.ID], sources[C.URL], strict=True))
+    for table in (actors, places, relations, milestones, programmes, deals):
+        add_source_urls(table, urls)
     return Dataset(
         actors=actors,
         places=places,
@@ -270,6 +314,8 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
         milestones=milestones,
         programmes=programmes,
         deals=deals,
+        sources=sources,
+        fact_sources=group_fact_sources(read_resource(directory, schema, FACT_SOURCES)),
         taxonomy=taxonomy,
         schema=schema,
         data_dir=str(directory),

@@ -302,7 +302,7 @@ def build_relation_list(edges: pd.DataFrame, actors: pd.DataFrame, taxonomy: Tax
             t("col_relation", lang): [taxonomy.label(V.RELATION_KINDS, k, lang) for k in edges[C.KIND]],
             t("col_to", lang): [names.get(a, a) for a in edges[C.TARGET_ID]],
             t("col_year", lang): ["" if pd.isna(year) else str(int(year)) for year in edges[C.YEAR]],
-            t("col_source", lang): [(s.split(";") or [""])[0] for s in edges[C.SOURCES]],
+            t("col_source", lang): [(s.split(";") or [""])[0] for s in edges[C.SOURCE_URLS]],
         }
     )
     return table.sort_values([t("col_from", lang), t("col_relation", lang)], kind="stable").reset_index(drop=True)

@@ -3,8 +3,8 @@
 The app never writes to `data/`. A curator exports the accepted suggestions
 (`python -m ecosystem suggestions export`), reads the patch, and applies it
 (`python -m ecosystem suggestions apply PATCH.csv [DATA_DIR]`): each named
-cell changes if it still holds the value the reader saw, the evidence joins
-the row's sources, `last_verified` takes the review's date, and the result
+cell changes if it still holds the value the reader saw, the evidence (a page
+declared in sources.csv) joins the row's sources by its id, `last_verified` takes the review's date, and the result
 must pass the dataset check before any file is replaced.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import columns as C
 from .inbox import Stored
-from .load import ACTORS
+from .load import ACTORS, SOURCES
 from .schema import load_schema
 
 PATCH_COLUMNS = ("reference", "actor_id", "column", "old_value", "new_value", "evidence_url", "note", "date")
@@ -86,6 +86,14 @@ def _write_table(path: Path, header: list[str], rows: list[list[str]]) -> None:
         csv.writer(handle, lineterminator="\n").writerows([header, *rows])
 
 
+def _declared_sources(path: Path) -> dict[str, str] | None:
+    """sources.csv as URL -> id; None when the package has no sources table."""
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row[C.URL]: row[C.ID] for row in csv.DictReader(handle) if row.get(C.URL)}
+
+
 def _required(data_dir: Path) -> list[str]:
     fields = load_schema(data_dir).fields(ACTORS)
     return [f["name"] for f in fields if (f.get("constraints") or {}).get("required")]
@@ -104,8 +112,21 @@ def apply_patch(patch_text: str, data_dir: str | Path, check=None) -> ApplyResul
     rows, result.problems = read_patch(patch_text)
     if result.problems:
         return result
-    path = data_dir / load_schema(data_dir).paths.get(ACTORS, "actors.csv")
+    schema = load_schema(data_dir)
+    path = data_dir / schema.paths.get(ACTORS, "actors.csv")
     header, table = _read_table(path)
+    declared = _declared_sources(data_dir / schema.paths.get(SOURCES, "sources.csv"))
+    for number, row in enumerate(rows, start=2):
+        url = row["evidence_url"]
+        if url and declared is not None and url not in declared:
+            result.problems.append(
+                f"patch line {number} ({row['reference'] or 'no reference'}): the evidence {url} is not in "
+                "sources.csv: add it there (id, url, title, publisher, date, kind, read), then apply again"
+            )
+    if result.problems:
+        return result
+    for row in rows:  # rows cite the source's id (a URL where the package has no sources table)
+        row["evidence_url"] = (declared or {}).get(row["evidence_url"], row["evidence_url"])
     at = {name: index for index, name in enumerate(header)}
     by_id = {row[at[C.ID]]: row for row in table}
     new: dict[str, dict[str, dict[str, str]]] = {}

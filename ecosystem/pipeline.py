@@ -236,7 +236,7 @@ def build_programme_table(dataset: Dataset, programmes: pd.DataFrame, lang: str,
             "trial": [urls[0] if urls else None for urls in trials],
             "trials": [list(items) for items in programmes[C.TRIAL_IDS]],
             "profile": [actor_url(actor) for actor in programmes[C.ACTOR_ID]],
-            "source": [(sources.split(";") or [""])[0] for sources in programmes[C.SOURCES]],
+            "source": [(sources.split(";") or [""])[0] for sources in programmes[C.SOURCE_URLS]],
         },
         index=pd.Index(programmes[C.ID].to_list()),
     )

@@ -9,8 +9,9 @@ from . import columns as C
 from . import vocabularies as V
 from .curation import QUIET_YEARS, STALE_MONTHS, summarise
 from .funding import count_rounds_by_year, select_rounds
-from .load import ACTORS, load_dataset
+from .load import ACTORS, DEALS, FACT_SOURCES, MILESTONES, SOURCES, load_dataset, read_resource
 from .pipeline import count_by_phase
+from .sourcing import FACT_COLUMNS, find_copy_only_facts
 from .urlstate import SCOPE
 
 STALE_AFTER = timedelta(days=365)
@@ -58,6 +59,68 @@ def build_pipeline_sections(dataset) -> list[str]:
     return parts
 
 
+# What the report calls each fact that may not rest on copies alone, by where `find_copy_only_facts` finds it.
+COPY_ONLY_FACTS = (
+    ("founding years", lambda f: f.fact == C.FOUNDED),
+    ("statuses", lambda f: f.fact == C.STATUS),
+    ("rounds, grants and acquisitions", lambda f: f.file == "deals.csv"),
+    ("amounts of other events", lambda f: f.file == "milestones.csv"),
+)
+
+
+def _declared_facts(schema) -> list[str]:
+    """The facts fact_sources.csv may tie: its `field` column's enum in the descriptor."""
+    field: dict = next((f for f in schema.fields(FACT_SOURCES) if f["name"] == C.FIELD), {})
+    return field.get("constraints", {}).get("enum", [])
+
+
+def build_source_sections(dataset) -> list[str]:
+    """Sources by kind, how many are titled and dated, facts resting only on copies, and the copies kept."""
+    sources, taxonomy = dataset.sources, dataset.taxonomy
+    if not len(sources):
+        return []
+    counts = sources[C.KIND].value_counts()
+    total = len(sources)
+    rows = [
+        [taxonomy.label(V.SOURCE_KINDS, kind, "en"), int(counts.get(kind, 0)), f"{counts.get(kind, 0) / total:.0%}"]
+        for kind in taxonomy.ids(V.SOURCE_KINDS)
+    ]
+    titled, dated = int((sources[C.TITLE] != "").sum()), int((sources[C.PUBLISHED] != "").sum())
+    parts = [
+        f"**Sources by kind** ({total} sources: {titled} with a title, {dated} with a publication date)",
+        "",
+        _table(["kind", "sources", "share"], rows),
+        "",
+    ]
+    directory, schema = Path(dataset.data_dir), dataset.schema
+    tables = {
+        name: read_resource(directory, schema, name) for name in (ACTORS, DEALS, MILESTONES, SOURCES, FACT_SOURCES)
+    }
+    findings = find_copy_only_facts(tables, taxonomy)
+    rows = [[label, sum(1 for finding in findings if chosen(finding))] for label, chosen in COPY_ONLY_FACTS]
+    parts += ["**Quoted facts whose only source is a copy**", "", _table(["facts", "count"], rows), ""]
+    actors = tables[ACTORS]
+    with_value = sum(
+        int(any(row.get(column, "") for column in FACT_COLUMNS.get(field, (field,))))
+        for row in actors.to_dict("records")
+        for field in _declared_facts(dataset.schema)
+    )
+    parts += [
+        f"**Facts tied to the sources that state them** (`fact_sources.csv`): {len(tables[FACT_SOURCES])} "
+        f"of the {with_value} actor facts that have a value",
+        "",
+    ]
+    copies = sources[sources[C.KIND].isin(taxonomy.ids_where(V.SOURCE_KINDS, C.ROLE, C.ROLE_MIRROR))]
+    parts += [f"**Copies kept** ({len(copies)}: the original could not be found)", ""]
+    if len(copies):
+        rows = [
+            [f"`{row[C.ID]}`", row[C.TITLE] or "–", row[C.PUBLISHER] or "–", row[C.NOTES].replace("|", "/")]
+            for row in copies.to_dict("records")
+        ]
+        parts += [_table(["source", "original title", "original publisher", "why it is kept"], rows), ""]
+    return parts
+
+
 def build_report(data_dir: str | Path | None = None, *, today: date | None = None) -> str:
     dataset = load_dataset(data_dir)
     actors, taxonomy = dataset.actors, dataset.taxonomy
@@ -86,6 +149,7 @@ def build_report(data_dir: str | Path | None = None, *, today: date | None = Non
         parts += [title, "", _table([header, "actors"], rows), ""]
 
     parts += build_pipeline_sections(dataset)
+    parts += build_source_sections(dataset)
 
     filled = [
         [f"`{column}`", count_filled(actors, column), f"{count_filled(actors, column) / total:.0%}" if total else "–"]

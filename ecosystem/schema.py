@@ -36,6 +36,15 @@ class VocabularyColumn:
 
 
 @dataclass(frozen=True)
+class ReferenceColumn:
+    """A column whose ';'-separated items are ids of another data file (the sources a row cites)."""
+
+    resource: str
+    column: str
+    target: str
+
+
+@dataclass(frozen=True)
 class Registry:
     """A registry identifier column and where its public record lives."""
 
@@ -63,6 +72,7 @@ class Schema:
     vocabulary_columns: tuple[VocabularyColumn, ...]
     facets: tuple[Facet, ...]
     registries: tuple[Registry, ...]
+    references: tuple[ReferenceColumn, ...]
     descriptor: dict
 
     def columns(self, resource: str) -> tuple[str, ...]:
@@ -102,7 +112,7 @@ def build_schema(descriptor: dict) -> Schema:
     """Read a descriptor dict (tests build their own)."""
     resources = descriptor.get("resources", [])
     vocabularies = tuple(r["name"] for r in resources if str(r.get("path", "")).startswith(TAXONOMY_FOLDER))
-    vocabulary_columns, facets, registries = [], [], []
+    vocabulary_columns, facets, registries, references = [], [], [], []
     for resource in resources:
         foreign = _foreign_vocabularies(resource, set(vocabularies))
         for field in resource.get("schema", {}).get("fields", []):
@@ -114,6 +124,8 @@ def build_schema(descriptor: dict) -> Schema:
             if field.get("facet") and vocabulary:
                 # A facet declared on another file's field filters the actors on the column derived from it.
                 facets.append(Facet(field["facet"], field.get("actorColumn", column), vocabulary, multi))
+            if field.get("references"):
+                references.append(ReferenceColumn(resource["name"], column, field["references"]))
             if field.get("recordUrl"):
                 registries.append(Registry(column, field.get("registry", column), field["recordUrl"]))
     licence = (descriptor.get("licenses") or [{}])[0]
@@ -130,6 +142,7 @@ def build_schema(descriptor: dict) -> Schema:
         vocabulary_columns=tuple(vocabulary_columns),
         facets=tuple(facets),
         registries=tuple(registries),
+        references=tuple(references),
         descriptor=descriptor,
     )
 

@@ -16,7 +16,7 @@ from . import vocabularies as V
 from .config import ROOT
 from .schema import load_schema
 from .taxonomy import load_taxonomy
-from .text import fold
+from .text import fold, split_multi
 from .validate import distance_km
 
 _WORDS_A = ["Immu", "Cyto", "Lympho", "Onco", "Medi", "Theri", "Viro", "Genta", "Prote", "Anti", "Neo", "Cell"]
@@ -107,7 +107,18 @@ def generate_dataset(size: int, target: Path, source: Path = ROOT / "data", seed
             taken.add(key)
             dated.append(event)
     write_rows(target / "milestones.csv", list(milestones.columns), dated)
-    for name in ("programmes.csv", "deals.csv"):  # they name real actors, which the synthetic dataset has not
+    for name in ("programmes.csv", "deals.csv", "fact_sources.csv"):  # they name real actors, absent here
         if (source / name).exists():
             write_rows(target / name, list(read(name).columns), [])
+    if (source / "sources.csv").exists():  # only the sources the synthetic rows still cite
+        cited = {
+            item
+            for frame in (pd.DataFrame(rows), pd.DataFrame(links), pd.DataFrame(dated), places, read("goals.csv"))
+            if C.SOURCES in frame
+            for cell in frame[C.SOURCES]
+            for item in split_multi(cell)
+        }
+        cited |= {item for cell in read("taxonomy/scopes.csv")[C.COMMUNES_SOURCES] for item in split_multi(cell)}
+        sources = read("sources.csv")
+        write_rows(target / "sources.csv", list(sources.columns), sources[sources[C.ID].isin(cited)].to_dict("records"))
     return target

@@ -15,7 +15,18 @@ from . import columns as C
 from . import vocabularies as V
 from .config import DESCRIPTOR, resolve_data_dir
 from .consistency import check_consistency, check_events
-from .load import ACTORS, DEAL_MILESTONES, DEALS, MILESTONES, PLACES, PROGRAMMES, RELATIONS, REQUIRED, read_resource
+from .load import (
+    ACTORS,
+    DEAL_MILESTONES,
+    DEALS,
+    MILESTONES,
+    PLACES,
+    PROGRAMMES,
+    RELATIONS,
+    REQUIRED,
+    SOURCES,
+    read_resource,
+)
 from .problems import (
     ACTORS_FILE,
     MILESTONES_FILE,
@@ -29,12 +40,14 @@ from .problems import (
     list_records,
 )
 from .schema import Schema, load_schema
+from .sourcing import check_sources
 from .taxonomy import TRUE, Taxonomy, load_taxonomy
 from .text import fold, split_multi
 
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"')
 _FOREIGN = re.compile(r'values "(.*)" not found in the lookup table "(\w+)" as "(\w+)"')
 _TYPE = re.compile(r'type is "(\w+)/')
+_DATE_SHAPE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 PROGRAMMES_FILE, DEALS_FILE = "programmes.csv", "deals.csv"
 # Trial registry ids: ClinicalTrials.gov, EU CT (CTIS) and EudraCT.
 TRIAL_ID = re.compile(r"NCT[0-9]{8}|[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{6}-[0-9]{2}")
@@ -290,7 +303,8 @@ def check_dates(table: pd.DataFrame, file: str, column: str, today: date) -> lis
         try:
             parsed = parse_partial_date(value)
         except ValueError:
-            if column == C.DATE:  # the descriptor reports malformed last_verified dates itself
+            # The descriptor reports malformed last_verified and read dates, and a published date of the wrong shape.
+            if column == C.DATE or (column == C.PUBLISHED and _DATE_SHAPE.fullmatch(value)):
                 problems.append(
                     Problem(file, _line(index), column, value, "not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)")
                 )
@@ -479,6 +493,13 @@ def validate(data_dir: str | Path | None = None, *, today: date | None = None) -
     problems += check_events(tables[MILESTONES], relations, taxonomy)
     problems += check_dates(tables[MILESTONES], MILESTONES_FILE, C.DATE, today)
     problems += check_pipeline(tables, taxonomy, today)
+    # The vocabularies that cite sources (the communes of a scope) are checked with the data files.
+    citing = {name: read_resource(directory, schema, name) for name in {r.resource for r in schema.references}}
+    problems += check_sources({**citing, **tables}, schema, taxonomy)
     for name, table in tables.items():
-        problems += check_dates(table, Path(schema.paths[name]).name, C.LAST_VERIFIED, today)
+        column = C.READ if name == SOURCES else C.LAST_VERIFIED
+        if column in table:  # fact_sources.csv has no date of its own: its sources do
+            problems += check_dates(table, Path(schema.paths[name]).name, column, today)
+    if SOURCES in tables:
+        problems += check_dates(tables[SOURCES], Path(schema.paths[SOURCES]).name, C.PUBLISHED, today)
     return sorted(set(problems))

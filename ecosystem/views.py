@@ -14,6 +14,8 @@ from .schema import Facet
 from .taxonomy import Taxonomy
 
 REGISTRY = "registry"
+# The profile's fact that the site's sources (places.csv) stand for: where the map puts the actor.
+LOCATION = "location"
 # The curators write the actors' notes in English only: a page in another language says so beside them.
 NOTES_LANG = "en"
 # A registry record URL holds the identifier as its last path part or a query value; the directory shows just that.
@@ -112,13 +114,13 @@ def build_directory_table(dataset: Dataset, actors: pd.DataFrame, lang: str) -> 
     return table
 
 
-def build_registry_links(dataset: Dataset, actor: pd.Series) -> list[tuple[str, str, str]]:
-    """(registry, identifier, URL) for each identifier the actor has, by the descriptor's record URLs."""
+def build_registry_links(dataset: Dataset, actor: pd.Series) -> list[tuple[str, str, str, str]]:
+    """(column, registry, identifier, URL) for each identifier the actor has, by the descriptor's record URLs."""
     links = []
     for registry in dataset.schema.registries:
         value = str(actor.get(registry.column) or "").strip()
         if value:
-            links.append((registry.label, value, registry.url(value)))
+            links.append((registry.column, registry.label, value, registry.url(value)))
     return links
 
 
@@ -165,7 +167,7 @@ def build_relations(dataset: Dataset, actor_id: str, lang: str) -> list[Link]:
                 other_id=other,
                 other_name=names.get(other, other),
                 year=None if pd.isna(year) else int(year),
-                sources=tuple(s for s in row[C.SOURCES].split(";") if s),
+                sources=tuple(s for s in row[C.SOURCE_URLS].split(";") if s),
                 notes=row[C.NOTES],
             )
         )
@@ -181,7 +183,7 @@ def build_milestones(dataset: Dataset, actor_id: str, lang: str) -> pd.DataFrame
             "kind": [dataset.taxonomy.label(V.MILESTONE_KINDS, k, lang) for k in rows[C.KIND]],
             "title": rows[f"title_{lang}"].to_list(),
             "amount": [format_euros(a, lang) for a in rows[C.AMOUNT_EUR]],
-            "sources": [s.split(";")[0] for s in rows[C.SOURCES]],
+            "sources": [s.split(";")[0] for s in rows[C.SOURCE_URLS]],
         }
     )
 
@@ -202,7 +204,8 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text or ""))
 
 
-def _link(url: str, label: str | None = None) -> str:
+def link_markdown(url: str, label: str | None = None) -> str:
+    """A Markdown link whose text is inert; a value that is not an http(s) URL is shown as text, never linked."""
     safe = url.replace(")", "%29").replace(" ", "%20")
     return f"[{escape_markdown(label or url)}]({safe})" if re.match(r"^https?://", url) else escape_markdown(url)
 
@@ -229,8 +232,18 @@ def describe_facet(actor: pd.Series, facet: Facet, taxonomy: Taxonomy, lang: str
     return text
 
 
-def build_actor_facts(actor: pd.Series, dataset: Dataset, lang: str) -> list[tuple[str, str]]:
-    """(label, Markdown value) for every fact of the profile; unknown facts say so."""
+def build_actor_facts(
+    actor: pd.Series, dataset: Dataset, lang: str, marks: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """(label, Markdown value) for every fact of the profile; unknown facts say so.
+
+    `marks` (fact -> '[1] [3]', from `references.mark_facts`) follow the facts their sources state.
+    """
+    marks = marks or {}
+
+    def marked(field: str, value: str) -> str:
+        return f"{value} {marks[field]}" if field in marks else value
+
     taxonomy = dataset.taxonomy
     names = dataset.names()
     unknown = f"_{t('not_given', lang)}_"
@@ -239,35 +252,46 @@ def build_actor_facts(actor: pd.Series, dataset: Dataset, lang: str) -> list[tup
     facts = [
         (
             t(f"col_{facet.column}", lang),
-            describe_facet(
-                actor,
-                facet,
-                taxonomy,
-                lang,
-                BADGE_COLOURS[multi.index(facet) % len(BADGE_COLOURS)] if facet.multi else "",
+            marked(
+                facet.column,
+                describe_facet(
+                    actor,
+                    facet,
+                    taxonomy,
+                    lang,
+                    BADGE_COLOURS[multi.index(facet) % len(BADGE_COLOURS)] if facet.multi else "",
+                ),
             )
-            or unknown,
+            if describe_facet(actor, facet, taxonomy, lang)
+            else unknown,
         )
         for facet in dataset.schema.facets
         if facet.column != C.TYPE  # the profile's caption names the type
     ]
-    facts.append((t("fact_founded", lang), str(int(actor[C.FOUNDED])) if _known(actor[C.FOUNDED]) else unknown))
+    founded = marked(C.FOUNDED, str(int(actor[C.FOUNDED]))) if _known(actor[C.FOUNDED]) else unknown
+    facts.append((t("fact_founded", lang), founded))
     for column, key in ((C.ACQUIRED_BY, "fact_acquired_by"), (C.PARENT, "fact_parent")):
         if actor[column]:
             facts.append((t(key, lang), escape_markdown(names.get(actor[column], actor[column]))))
     if actor[C.MIB_MEMBER]:
         facts.append((t("fact_mib", lang), t("fact_mib_member", lang)))
     if actor[C.FRANCE2030]:
-        facts.append((t("fact_france2030", lang), escape_markdown(actor[C.FRANCE2030])))
+        facts.append((t("fact_france2030", lang), marked(C.FRANCE2030, escape_markdown(actor[C.FRANCE2030]))))
     address = ", ".join(v for v in (actor[C.ADDRESS], actor[C.POSTCODE], actor[C.CITY]) if v)
-    facts.append((t("fact_address", lang), escape_markdown(address) if address else unknown))
-    facts.append((t("fact_location", lang), escape_markdown(describe_position(actor, dataset.places, taxonomy, lang))))
+    facts.append((t("fact_address", lang), marked(C.FACT_ADDRESS, escape_markdown(address)) if address else unknown))
+    position = escape_markdown(describe_position(actor, dataset.places, taxonomy, lang))
+    facts.append((t("fact_location", lang), marked(LOCATION, position)))
     if actor[C.WEBSITE]:
-        facts.append((t("fact_website", lang), _link(actor[C.WEBSITE])))
+        facts.append((t("fact_website", lang), marked(C.WEBSITE, link_markdown(actor[C.WEBSITE]))))
     registries = build_registry_links(dataset, actor)
     if registries:
         facts.append(
-            (t("col_identifiers", lang), " · ".join(f"{label} {_link(url, value)}" for label, value, url in registries))
+            (
+                t("col_identifiers", lang),
+                " · ".join(
+                    marked(column, f"{label} {link_markdown(url, value)}") for column, label, value, url in registries
+                ),
+            )
         )
     if actor[C.NOTES]:
         notes_label = t("fact_notes", lang) if lang == NOTES_LANG else t("fact_notes_in_english", lang)
@@ -278,7 +302,7 @@ def build_actor_facts(actor: pd.Series, dataset: Dataset, lang: str) -> list[tup
 def build_source_links(sources: str | tuple[str, ...]) -> list[str]:
     """Sources (a ';'-separated cell or a tuple of URLs) as Markdown links."""
     urls = sources.split(";") if isinstance(sources, str) else sources
-    return [_link(url) for url in urls if url]
+    return [link_markdown(url) for url in urls if url]
 
 
 def label_value(label: str, value: str, lang: str) -> str:

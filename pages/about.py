@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ecosystem import ui
-from ecosystem.about import SECTIONS
+from ecosystem.about import CONTACT_SETTING, PUBLISHER_SETTING, SECTIONS, describe_publisher
 from ecosystem.formatting import format_day, format_size
 from ecosystem.presskit import find_presskit
 from ecosystem.release import build_release_list, release_url
@@ -37,6 +37,15 @@ if page:
             icon=":material/picture_as_pdf:",
             help=page.t("presskit_help"),
         )
+    st.header(page.t("publisher_heading"))
+    contributors = ", ".join(
+        person.get("title", "") for person in page.dataset.schema.descriptor.get("contributors", [])
+    )
+    st.markdown(
+        describe_publisher(
+            ui.read_setting(PUBLISHER_SETTING), ui.read_setting(CONTACT_SETTING), contributors, page.lang
+        )
+    )
     with st.expander(page.t("cite_dataset"), icon=":material/format_quote:"):
         ui.render_dataset_citation(page)
     about = ui.load_cached_about(page.dataset.data_dir, page.lang)

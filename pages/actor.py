@@ -10,13 +10,13 @@ from ecosystem.funding import build_portfolio_table, build_round_table
 from ecosystem.history import build_record_history, describe_history
 from ecosystem.maps import build_actor_map_spec
 from ecosystem.pipeline import build_programme_columns, build_programme_table
+from ecosystem.references import build_reference_list, list_references, mark_facts
 from ecosystem.views import (
     build_actor_facts,
     build_milestones,
     build_relation_line,
     build_relation_sources,
     build_relations,
-    build_source_links,
     escape_markdown,
 )
 from ecosystem.vocabularies import TYPES
@@ -44,12 +44,23 @@ if page:
     else:
         title = actor[C.NAME] + (f" ({actor[C.ACRONYM]})" if actor[C.ACRONYM] else "")
         st.title(escape_markdown(title), anchor=False)
-        st.caption(escape_markdown(f"{taxonomy.label(TYPES, actor[C.TYPE], lang)} · {actor[C.CITY]}"))
+        references = list_references(dataset, actor)
+        marks = mark_facts(dataset, actor, references)
+        kind = escape_markdown(taxonomy.label(TYPES, actor[C.TYPE], lang))
+        st.caption(
+            " · ".join(
+                (
+                    f"{kind} {marks[C.TYPE]}" if C.TYPE in marks else kind,
+                    escape_markdown(actor[C.CITY]),
+                    page.t("last_verified", date=format_day(actor[C.LAST_VERIFIED], lang)),
+                )
+            )
+        )
         st.text(actor[f"description_{lang}"])
 
         facts, where = st.columns([3, 2])
         with facts:
-            for label, value in build_actor_facts(actor, dataset, lang):
+            for label, value in build_actor_facts(actor, dataset, lang, marks):
                 st.markdown(f"**{label}** — {value}")
         with where:
             ui.show_map(build_actor_map_spec(dataset.actors, actor[C.ID], taxonomy, lang), f"actor_map_{actor[C.ID]}")
@@ -123,8 +134,8 @@ if page:
             )
 
         st.subheader(page.t("section_sources"))
-        st.markdown("\n".join(f"- {link}" for link in build_source_links(actor[C.SOURCES])))
-        st.caption(page.t("last_verified", date=format_day(actor[C.LAST_VERIFIED], lang)))
+        st.caption(page.t("references_intro"))
+        st.markdown(build_reference_list(dataset, references, lang))
         ui.render_actor_citation(page, actor)
 
         record = build_actor_record(dataset, actor[C.ID], lang, page.provenance)

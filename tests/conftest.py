@@ -27,6 +27,9 @@ def build_mini(target: Path) -> Path:
     )
     shutil.copy(DATA / "datapackage.json", target)
     shutil.copytree(DATA / "taxonomy", target / "taxonomy")
+    from tests.tiny import declare_sources  # the real taxonomy cites real sources: their rows join the fixture's
+
+    declare_sources(target)
     return target
 
 

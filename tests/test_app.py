@@ -5,6 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ecosystem.i18n import t
 from ecosystem.navigation import HOME, PAGES
 from tests.conftest import ROOT
 from tests.urls import ACTOR, AREA, F2030, FOUNDED, LANG, MIB, MODALITY, SCOPE, STATUS, TYPE, Q, page_file
@@ -243,7 +244,7 @@ def test_map_reclick_after_close_opens_the_card_again(real):
 def test_actor_page_shows_relation_sources(real):
     relation = real.relations[real.relations["source_id"] == "innate-pharma"].iloc[0]
     app = open_page("actor", {ACTOR: "innate-pharma", LANG: "en"})
-    first_source = relation["sources"].split(";")[0]
+    first_source = relation["source_urls"].split(";")[0]
     assert any(first_source.replace(")", "%29") in caption.value for caption in app.caption)
 
 
@@ -254,7 +255,7 @@ def test_actor_page_shows_relation_sources(real):
 def test_actor_page_punctuates_in_the_readers_language(lang, colon, wrong):
     """English has no space before a colon; French has a no-break one."""
     app = open_page("actor", {ACTOR: "innate-pharma", LANG: lang})
-    sources = [c.value for c in app.caption if "](" in c.value]
+    sources = [c.value for c in app.caption if c.value.startswith(t("col_source", lang))]
     assert sources
     for line in sources:
         label = line[: line.index("[") + 1]

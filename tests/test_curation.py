@@ -82,7 +82,7 @@ def test_the_most_cited_sources_first(mini):
     cited = sum(
         beta in str(cell)
         for table in (mini.actors, mini.relations, mini.milestones, mini.places)
-        for cell in table[C.SOURCES]
+        for cell in table[C.SOURCE_URLS]
     )
     assert int(sources.set_index("source").loc[beta, "records"]) == cited
 

@@ -36,6 +36,18 @@ def _files(data_dir) -> dict[str, bytes]:
     }
 
 
+def _declare(data_dir, *urls: str) -> dict[str, str]:
+    """Declare evidence pages in sources.csv, as a curator does before applying: URL -> the id rows will cite."""
+    ids = {url: f"evidence-{number}" for number, url in enumerate(urls, start=1)}
+    with (data_dir / "sources.csv").open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        for url, sid in ids.items():
+            writer.writerow(
+                [sid, url, "Legal notice", "Beta Thérapie", "", "2026-11", "fr", "own", "2026-12-04", "", ""]
+            )
+    return ids
+
+
 def _patch(*rows: dict[str, str]) -> str:
     base = {name: "" for name in PATCH_COLUMNS}
     return write_patch([{**base, "date": "2026-12-04", **row} for row in rows])
@@ -94,6 +106,7 @@ def test_the_patch_holds_the_accepted_suggestions_only(inbox):
 
 
 def test_a_valid_patch_changes_exactly_the_named_cells_and_passes_the_check(data):
+    ids = _declare(data, "https://beta.example/legal")
     before = _actors(data)
     old = before["beta-bio"][C.NAME]
     result = apply_patch(
@@ -116,7 +129,7 @@ def test_a_valid_patch_changes_exactly_the_named_cells_and_passes_the_check(data
         (actor, column) for actor in before for column in before[actor] if before[actor][column] != after[actor][column]
     }
     assert changed == {("beta-bio", C.NAME), ("beta-bio", C.SOURCES), ("beta-bio", C.LAST_VERIFIED)}
-    assert after["beta-bio"][C.SOURCES].endswith(";https://beta.example/legal")
+    assert after["beta-bio"][C.SOURCES].endswith(";" + ids["https://beta.example/legal"])
     assert after["beta-bio"][C.LAST_VERIFIED] == "2026-12-04"
     assert validate(data) == []
 
@@ -132,6 +145,7 @@ def test_a_valid_patch_changes_exactly_the_named_cells_and_passes_the_check(data
     ],
 )
 def test_a_bad_patch_leaves_every_file_as_it_was_and_names_the_row(data, row, message):
+    _declare(data, "https://e.example")
     before = _files(data)
     result = apply_patch(_patch({"reference": "S-000007", "evidence_url": "https://e.example", **row}), data)
     assert not result.ok
@@ -142,6 +156,7 @@ def test_a_bad_patch_leaves_every_file_as_it_was_and_names_the_row(data, row, me
 
 
 def test_a_patch_that_would_make_the_data_invalid_writes_nothing(data):
+    _declare(data, "https://e.example")
     before = _files(data)
     old = _actors(data)["beta-bio"][C.TYPE]
     result = apply_patch(
@@ -182,7 +197,25 @@ def test_one_bad_row_stops_the_good_ones_too(data):
     assert _files(data) == before
 
 
+def test_evidence_not_declared_in_sources_is_refused_and_nothing_is_written(data):
+    before = _files(data)
+    row = {
+        "reference": "S-000011",
+        "actor_id": "beta-bio",
+        "column": C.NAME,
+        "evidence_url": "https://undeclared.example",
+    }
+    result = apply_patch(_patch({**row, "old_value": _actors(data)["beta-bio"][C.NAME], "new_value": "Beta SA"}), data)
+    assert not result.ok
+    assert result.problems == [
+        "patch line 2 (S-000011): the evidence https://undeclared.example is not in sources.csv: add it there "
+        "(id, url, title, publisher, date, kind, read), then apply again"
+    ]
+    assert _files(data) == before
+
+
 def test_a_new_actor_with_every_required_column_is_added(data):
+    ids = _declare(data, "https://new.example")
     template = _actors(data)["beta-bio"]
     given = {
         column: template[column]
@@ -210,7 +243,11 @@ def test_a_new_actor_with_every_required_column_is_added(data):
     result = apply_patch(_patch(*rows), data)
     assert result.ok, result.problems
     added = _actors(data)["new-co"]
-    assert (added[C.NAME], added[C.SOURCES], added[C.LAST_VERIFIED]) == ("New Co", "https://new.example", "2026-12-04")
+    assert (added[C.NAME], added[C.SOURCES], added[C.LAST_VERIFIED]) == (
+        "New Co",
+        ids["https://new.example"],
+        "2026-12-04",
+    )
 
 
 def test_a_patch_without_its_columns_is_refused(data):
@@ -221,6 +258,7 @@ def test_a_patch_without_its_columns_is_refused(data):
 
 
 def test_the_command_line_exports_and_applies(tmp_path, data):
+    _declare(data, "https://beta.example/legal")
     db = f"sqlite:///{tmp_path / 'inbox.sqlite3'}"
     inbox = open_inbox(db)
     old = _actors(data)["beta-bio"][C.NAME]

@@ -11,7 +11,7 @@ import pytest
 from ecosystem.validate import validate
 from tests.conftest import MINI, ROOT
 
-TODAY = date(2026, 11, 27)
+TODAY = date(2026, 12, 5)
 
 
 def _edit(directory, file, row_id, column, value):
@@ -59,7 +59,23 @@ CASES = [
     ("actors.csv", "beta-bio", "siren", "12345", 3, "siren", "does not match the pattern"),
     ("actors.csv", "beta-bio", "rnsr", "2000000", 3, "rnsr", "does not match the pattern"),
     ("actors.csv", "beta-bio", "sources", "", 3, "sources", "required cell is empty"),
-    ("actors.csv", "beta-bio", "sources", "example.org/beta", 3, "sources", "does not match the pattern"),
+    ("actors.csv", "beta-bio", "sources", "https://example.org/beta", 3, "sources", "a URL, not a source id"),
+    ("actors.csv", "beta-bio", "sources", "s2;s99", 3, "sources", "'s99' not found in sources.csv"),
+    ("sources.csv", "s2", "id", "s-unused", 3, "id", "cited by no row"),
+    ("sources.csv", "s2", "url", "example.org/beta", 3, "url", "does not match the pattern"),
+    ("sources.csv", "s2", "url", "https://example.org/alpha", 3, "url", "already used on line 2"),
+    ("sources.csv", "s2", "kind", "rumour", 3, "kind", "not found"),
+    ("sources.csv", "s2", "kind", "", 3, "kind", "required cell is empty"),
+    ("sources.csv", "s2", "published", "15/10/2026", 3, "published", "does not match the pattern"),
+    ("sources.csv", "s2", "published", "2026-13", 3, "published", "not a valid date"),
+    ("sources.csv", "s2", "published", "2031", 3, "published", "future"),
+    ("sources.csv", "s2", "read", "", 3, "read", "required cell is empty"),
+    ("sources.csv", "s2", "language", "French", 3, "language", "does not match the pattern"),
+    ("sources.csv", "s2", "kind", "mirror", 3, "notes", "a copy kept needs notes"),
+    ("fact_sources.csv", "beta-bio", "sources", "s1", 2, "sources", "not among the sources of beta-bio"),
+    ("fact_sources.csv", "beta-bio", "field", "finess", 2, "field", "beta-bio has no value for finess"),
+    ("fact_sources.csv", "beta-bio", "field", "colour", 2, "field", "not one of"),
+    ("fact_sources.csv", "beta-bio", "actor_id", "omega-bio", 2, "actor_id", "not found"),
     ("actors.csv", "beta-bio", "last_verified", "27/11/2026", 3, "last_verified", "not a valid date"),
     ("actors.csv", "beta-bio", "last_verified", "2027-01-01", 3, "last_verified", "future"),
     ("actors.csv", "beta-bio", "site", "west-campus", 3, "site", "not found"),
@@ -130,7 +146,7 @@ CASES = [
 
 @pytest.mark.parametrize(("file", "row", "column", "value", "line", "where", "words"), CASES)
 def test_bad_row(data, file, row, column, value, line, where, words):
-    if file in ("relations.csv", "milestones.csv"):
+    if file in ("relations.csv", "milestones.csv", "fact_sources.csv"):
         _edit_line(data / file, line, column, value)  # rows there have no id of their own
     else:
         _edit(data, file, row, column, value)
@@ -214,11 +230,29 @@ def test_an_event_recorded_twice_is_found(data, when, actor, kind, title, amount
     assert [(p.file, p.line, p.message) for p in found] == expected
 
 
+def test_quoted_facts_resting_only_on_copies_are_reported_where_they_are(data):
+    """beta-bio and gamma-dx cite one page each: once those are copies, their years, statuses and deals stand on nothing."""
+    for source in ("s2", "s3"):
+        _edit(data, "sources.csv", source, "kind", "mirror")
+        _edit(data, "sources.csv", source, "notes", "the original is gone")
+    found = sorted((p.file, p.line, p.message.split(" rests")[0]) for p in validate(data, today=TODAY))
+    assert found == [
+        ("actors.csv", 3, "beta-bio: founded 1999"),
+        ("actors.csv", 3, "beta-bio: status active"),
+        ("actors.csv", 4, "gamma-dx: founded 2014"),
+        ("actors.csv", 4, "gamma-dx: status acquired"),
+        ("deals.csv", 2, "beta-bio: series_b 2020-06-15 48000000 EUR"),
+        ("deals.csv", 3, "gamma-dx: acquisition 2021-03"),
+        ("deals.csv", 4, "beta-bio: licence 2022 15000000 USD"),  # a licence with an amount
+        ("milestones.csv", 2, "beta-bio: founded 1999"),  # the founding event states the year too
+    ]
+
+
 def test_a_funded_by_relation_dated_as_a_round_without_its_investor_is_reported(data):
     """beta-bio's 2020 round names eta-fund only: a 2020 funded_by relation to zeta-cluster is reported."""
     with (data / "relations.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(
-            ["beta-bio", "zeta-cluster", "funded_by", "2020", "https://example.org/x", "2026-11-01", ""]
+            ["beta-bio", "zeta-cluster", "funded_by", "2020", "s2", "2026-11-01", ""]
         )
     found = [(p.file, p.line, p.column, p.value, p.message) for p in validate(data, today=TODAY)]
     assert found == [
@@ -304,7 +338,7 @@ def test_every_data_file_has_its_multi_valued_items_checked(data):
         measure="companies_created",
         types="biotech;unicorn",
         scope="marseille_area",
-        sources="https://example.org/goals",
+        sources="s14",
         published="2024-11",
         last_verified="2026-11-01",
     )

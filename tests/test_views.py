@@ -47,11 +47,15 @@ def test_directory_table_cells(mini, actor, lang, column, expected):
 @pytest.mark.parametrize(
     ("actor", "expected"),
     [
-        ("beta-bio", [("SIREN", "123456789", "https://annuaire-entreprises.data.gouv.fr/entreprise/123456789")]),
+        (
+            "beta-bio",
+            [("siren", "SIREN", "123456789", "https://annuaire-entreprises.data.gouv.fr/entreprise/123456789")],
+        ),
         (
             "alpha-lab",
             [
                 (
+                    "rnsr",
                     "RNSR",
                     "200000001X",
                     "https://appliweb.dgri.education.fr/rnsr/PresenteStruct.jsp?numNatStruct=200000001X&PUBLIC=OK",
@@ -145,6 +149,9 @@ def test_charts_build(mini, lang):
         ("2026-12-11", "fr", "11 décembre 2026"),
         ("2026-12-21", "fr", "21 décembre 2026"),
         ("1999", "en", "1999"),
+        ("2024-03", "fr", "mars 2024"),  # a source dated to the month
+        ("2024-03", "en", "March 2024"),
+        ("2024-13", "en", "2024-13"),
         ("", "en", ""),
         ("not a date", "fr", "not a date"),
     ],

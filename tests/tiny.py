@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ecosystem import columns as C
 from ecosystem.goals import GOALS
-from ecosystem.load import ACTORS, DEALS, MILESTONES, PROGRAMMES, RELATIONS, Dataset, load_dataset
+from ecosystem.load import ACTORS, DEALS, MILESTONES, PROGRAMMES, RELATIONS, SOURCES, Dataset, load_dataset
 from ecosystem.schema import load_schema
 from tests.conftest import DATA
 
@@ -119,4 +119,55 @@ def build_tiny(
     _write(directory / "relations.csv", schema.columns(RELATIONS), list(relations))
     if goals is not None:
         _write(directory / "goals.csv", schema.columns(GOALS), goals)
+    declare_sources(directory)
     return load_dataset(directory)
+
+
+def declare_sources(directory: Path, kinds: dict[str, str] | None = None) -> None:
+    """Cite sources as the data does: each URL in a citing column becomes an id of a written sources.csv.
+
+    An id already cited keeps its row: the directory's own, or the real one (the real taxonomy's communes). `kinds` gives
+    the kind of some URLs (a copy, a registry); the others are press pages.
+    """
+    schema = load_schema(directory)
+    real = {row[C.ID]: row for row in _read(DATA / "sources.csv")}
+    own = directory / schema.paths[SOURCES]
+    known = {row[C.ID]: row for row in _read(own)} if own.is_file() else {}
+    rows: dict[str, dict] = {}
+    for reference in schema.references:
+        path = directory / schema.paths[reference.resource]
+        if not path.is_file():
+            continue
+        table = _read(path)
+        for row in table:
+            ids = []
+            for item in (part for part in row.get(reference.column, "").split(";") if part):
+                if item.startswith(("http://", "https://")):
+                    sid = next((s for s, r in rows.items() if r[C.URL] == item), f"s{len(rows) + 1}")
+                    rows.setdefault(sid, _source(sid, item, (kinds or {}).get(item, "press")))
+                    item = sid
+                elif item in known or item in real:
+                    rows.setdefault(item, known.get(item) or real[item])
+                ids.append(item)
+            row[reference.column] = ";".join(ids)
+        _write(path, list(table[0]) if table else schema.columns(reference.resource), table)
+    _write(directory / "sources.csv", schema.columns(SOURCES), list(rows.values()))
+
+
+def _source(sid: str, url: str, kind: str) -> dict:
+    return {
+        C.ID: sid,
+        C.URL: url,
+        C.TITLE: f"Page {sid}",
+        C.PUBLISHER: "Example",
+        C.PUBLISHED: "2026-10",
+        C.LANGUAGE: "en",
+        C.KIND: kind,
+        C.READ: "2026-11-01",
+        C.NOTES: "a copy kept for the tests" if kind == "mirror" else "",
+    }
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

@@ -47,7 +47,7 @@ from .map import (
     set_map_fit_all,
     show_map,
 )
-from .page import Page, get_public_base, go_to_actor, page_link, run_navigation, take_selected_row
+from .page import Page, get_public_base, go_to_actor, page_link, read_setting, run_navigation, take_selected_row
 from .present import draw_cached_scene, present_setup, render_present_controls
 from .setup import page_setup, render_sidebar
 from .state import requested_actor
@@ -76,6 +76,7 @@ __all__ = [
     "preload_map_assets",
     "present_setup",
     "publish_release",
+    "read_setting",
     "render_actor_citation",
     "render_chart_data",
     "render_dataset_citation",
