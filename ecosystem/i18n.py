@@ -282,6 +282,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Aucun acteur ne correspond à ces filtres.",
     },
     "choose_actor": {"en": "Choose an actor", "fr": "Choisir un acteur"},
+    "choose_actor_placeholder": {"en": "Type or pick a name", "fr": "Tapez ou choisissez un nom"},
     "actor_not_found": {
         "en": "No actor with the id “{actor}”. It may have been renamed or removed.",
         "fr": "Aucun acteur avec l'identifiant « {actor} ». Il a peut-être été renommé ou retiré.",

@@ -56,13 +56,23 @@ def _reference(number: int, source_id: str, row: pd.Series | None, copies: set[s
 
 
 def list_references(dataset: Dataset, actor: pd.Series) -> list[Reference]:
-    """The actor's sources, numbered from 1 in its own order, then those of its facts and of its site."""
+    """The actor's sources, numbered from 1 in its own order, then those of its facts, its stage and its site."""
     ids = list(split_multi(actor[C.SOURCES]))
     for sources in dataset.fact_sources.get(actor[C.ID], {}).values():
         ids += [item for item in sources if item not in ids]
-    ids += [item for item in _site_sources(dataset, actor) if item not in ids]
+    ids += [item for item in (*_stage_sources(dataset, actor), *_site_sources(dataset, actor)) if item not in ids]
     copies = set(dataset.taxonomy.ids_where(V.SOURCE_KINDS, C.ROLE, C.ROLE_MIRROR))
     return [_reference(number, item, dataset.find_source(item), copies) for number, item in enumerate(ids, start=1)]
+
+
+def _stage_sources(dataset: Dataset, actor: pd.Series) -> tuple[str, ...]:
+    """The sources of the active programmes at the actor's stage: the stage is derived from them."""
+    if not actor.get(C.STAGE):
+        return ()
+    active = set(dataset.taxonomy.ids_where(V.PROGRAMME_STATUSES, C.ROLE, C.ROLE_ACTIVE))
+    programmes = dataset.programmes_of(actor[C.ID])
+    chosen = programmes[(programmes[C.PHASE] == actor[C.STAGE]) & programmes[C.STATUS].isin(active)]
+    return tuple(dict.fromkeys(item for cell in chosen[C.SOURCES] for item in split_multi(cell)))
 
 
 def _site_sources(dataset: Dataset, actor: pd.Series) -> tuple[str, ...]:
@@ -70,12 +80,15 @@ def _site_sources(dataset: Dataset, actor: pd.Series) -> tuple[str, ...]:
     return split_multi(place.iloc[0][C.SOURCES]) if len(place) else ()
 
 
-def mark(numbers: list[Reference]) -> str:
-    """'[1] [3]' in small type, in order, each number linking its page ('' for none)."""
+def mark(numbers: list[Reference], *, linked: bool = True) -> str:
+    """'[1] [3]' in small type, in order, each number linking its page ('' for none).
+
+    Unlinked for a caption: a link in grey caption text is too pale to read (WCAG contrast).
+    """
     if not numbers:
         return ""
     marks = " ".join(
-        f"[\\[{ref.number}\\]]({_safe(ref.url)})" if ref.url else f"\\[{ref.number}\\]"
+        f"[\\[{ref.number}\\]]({_safe(ref.url)})" if ref.url and linked else f"\\[{ref.number}\\]"
         for ref in sorted(numbers, key=lambda ref: ref.number)
     )
     return f":small[{marks}]"
@@ -86,15 +99,18 @@ def _safe(url: str) -> str:
 
 
 def mark_facts(dataset: Dataset, actor: pd.Series, references: list[Reference]) -> dict[str, str]:
-    """Fact (a column of actors.csv, `address`, or `location`) -> the Markdown marks of the sources that state it."""
+    """Fact (a column of actors.csv, `address`, or `location`) -> the Markdown marks of the sources that state it.
+
+    The type's marks are plain numbers: the page shows the type in its caption.
+    """
     by_id = {ref.source_id: ref for ref in references}
     marks = {
-        field: mark([by_id[item] for item in sources if item in by_id])
+        field: mark([by_id[item] for item in sources if item in by_id], linked=field != C.TYPE)
         for field, sources in dataset.fact_sources.get(actor[C.ID], {}).items()
     }
-    site = [by_id[item] for item in _site_sources(dataset, actor) if item in by_id]
-    if site:
-        marks[LOCATION] = mark(site)
+    for field, sources in ((C.STAGE, _stage_sources(dataset, actor)), (LOCATION, _site_sources(dataset, actor))):
+        if field not in marks:
+            marks[field] = mark([by_id[item] for item in sources if item in by_id])
     return {field: text for field, text in marks.items() if text}
 
 
@@ -106,13 +122,19 @@ def _shorten(text: str) -> str:
     return text if len(text) <= ADDRESS_CHARS else text[: ADDRESS_CHARS - 1] + "…"
 
 
+def _address(url: str) -> str:
+    """Host, path and query without the scheme: what names an untitled page ('site.fr/?p=12')."""
+    parts = urlsplit(url)
+    return _host(url) + parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def _host(url: str) -> str:
     return urlsplit(url).netloc.removeprefix("www.")
 
 
 def describe_reference(ref: Reference, dataset: Dataset, lang: str) -> str:
     """'Title — Publisher, 12 March 2024 · Press · read on 5 December 2026 · archive', as Markdown."""
-    title = ref.title or (_shorten(_host(ref.url) + urlsplit(ref.url).path) if ref.url else ref.source_id)
+    title = ref.title or (_shorten(_address(ref.url)) if ref.url else ref.source_id)
     head = link_markdown(ref.url, title) if ref.url else escape_markdown(title)
     byline = ", ".join(
         part

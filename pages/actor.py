@@ -31,6 +31,7 @@ if page:
         options=ids,
         index=None if actor is None else ids.index(actor[C.ID]),
         format_func=lambda item: names.get(item, item),
+        placeholder=page.t("choose_actor_placeholder"),
         key=f"actor_choice_{page.state.actor}",
     )
     if choice and (actor is None or choice != actor[C.ID]):

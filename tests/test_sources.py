@@ -37,6 +37,7 @@ def test_a_profile_numbers_its_sources_then_its_sites(mini):
     assert mark_facts(mini, beta, references) == {
         "founded": ":small[[\\[1\\]](https://example.org/beta)]",
         "address": ":small[[\\[1\\]](https://example.org/beta)]",
+        "stage": ":small[[\\[1\\]](https://example.org/beta)]",  # its phase 3 programme cites s2
         "location": ":small[[\\[2\\]](https://example.org/south)]",
     }
 
@@ -71,6 +72,11 @@ def test_a_profile_numbers_its_sources_then_its_sites(mini):
             Reference(5, "w", "https://long.example/" + "a" * 80, kind="press"),
             "en",
             f"[long\\.example/{'a' * 46}…](https://long.example/{'a' * 80}) · _Press_",
+        ),
+        (
+            Reference(6, "q", "https://www.site.example/?p=57984", kind="press"),
+            "en",
+            "[site\\.example/?p=57984](https://www.site.example/?p=57984) · _Press_",
         ),
         (
             Reference(2, "gone", ""),
