@@ -18,6 +18,8 @@ REGISTRY = "registry"
 LOCATION = "location"
 # The curators write the actors' notes in English only: a page in another language says so beside them.
 NOTES_LANG = "en"
+# A source link shows its site's name: a whole address would be cut in a table column.
+HOST_DISPLAY = r"^https?://(?:www\.)?([^/?#]+)"
 # A registry record URL holds the identifier as its last path part or a query value; the directory shows just that.
 REGISTRY_DISPLAY = r"[/=]([0-9A-Za-z]{9,10})(?:&|$)"
 
@@ -300,9 +302,9 @@ def build_actor_facts(
 
 
 def build_source_links(sources: str | tuple[str, ...]) -> list[str]:
-    """Sources (a ';'-separated cell or a tuple of URLs) as Markdown links."""
+    """Sources (a ';'-separated cell or a tuple of URLs) as Markdown links named by their site."""
     urls = sources.split(";") if isinstance(sources, str) else sources
-    return [link_markdown(url) for url in urls if url]
+    return [link_markdown(url, match[1] if (match := re.match(HOST_DISPLAY, url)) else None) for url in urls if url]
 
 
 def label_value(label: str, value: str, lang: str) -> str:

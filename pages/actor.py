@@ -12,6 +12,7 @@ from ecosystem.maps import build_actor_map_spec
 from ecosystem.pipeline import build_programme_columns, build_programme_table
 from ecosystem.references import build_reference_list, list_references, mark_facts
 from ecosystem.views import (
+    HOST_DISPLAY,
     build_actor_facts,
     build_milestones,
     build_relation_line,
@@ -88,7 +89,7 @@ if page:
                     "kind": page.t("col_kind"),
                     "title": page.t("col_event"),
                     "amount": page.t("col_amount"),
-                    "sources": st.column_config.LinkColumn(page.t("col_source")),
+                    "sources": st.column_config.LinkColumn(page.t("col_source"), display_text=HOST_DISPLAY),
                 },
             )
 
@@ -130,7 +131,7 @@ if page:
                     "field": page.t("col_field"),
                     "old": page.t("col_old"),
                     "new": page.t("col_new"),
-                    "source": st.column_config.LinkColumn(page.t("col_source")),
+                    "source": st.column_config.LinkColumn(page.t("col_source"), display_text=HOST_DISPLAY),
                 },
             )
 

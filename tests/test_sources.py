@@ -10,6 +10,7 @@ from ecosystem.history import archive_release, build_record_history, load_histor
 from ecosystem.load import load_dataset, resolve_urls
 from ecosystem.references import Reference, build_reference_list, describe_reference, list_references, mark_facts
 from ecosystem.report import build_report
+from ecosystem.views import build_source_links
 from tests.conftest import MINI
 
 URLS = {"a": "https://a.example/page", "b": "https://b.example/"}
@@ -192,3 +193,18 @@ def test_citing_ids_instead_of_urls_is_no_change_of_evidence(tmp_path):
     assert len(history) == 1  # the data now tells what the kept release told
     assert build_record_history(history, "beta-bio")[0].sources == ("https://example.org/beta",)
     assert load_dataset(data).find_actor("beta-bio")["source_urls"] == "https://example.org/beta"
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        ("https://www.gomet.net/a-long-article/", ["[gomet\\.net](https://www.gomet.net/a-long-article/)"]),
+        (
+            "https://x.example/?p=1;http://y.example",
+            ["[x\\.example](https://x.example/?p=1)", "[y\\.example](http://y.example)"],
+        ),
+        ("not a link", ["not a link"]),
+    ],
+)
+def test_a_source_link_is_named_by_its_site(sources, expected):
+    assert build_source_links(sources) == expected
