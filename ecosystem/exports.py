@@ -21,8 +21,9 @@ from . import columns as C
 from . import vocabularies as V
 from .formatting import format_day
 from .i18n import t
-from .load import ACTORS, MILESTONES, RELATIONS, Dataset
+from .load import ACTORS, MILESTONES, RELATIONS, SOURCES, Dataset
 from .paths import STATIC_DIR, STATIC_URL
+from .text import split_multi
 
 # A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets
 # (the full-width forms too, in some locales); OWASP's advice is to prefix a quote.
@@ -180,7 +181,8 @@ def _sources(cell) -> list[str]:
 
 
 def build_actor_record(dataset: Dataset, actor_id: str, lang: str, provenance: Provenance) -> dict | None:
-    """One actor with its relations (both directions) and milestones, as plain data; None for an unknown id."""
+    """One actor with its relations (both directions), milestones and the sources they cite (title, publisher,
+    date, kind), as plain data; None for an unknown id."""
     actor = dataset.find_actor(actor_id)
     if actor is None:
         return None
@@ -209,10 +211,18 @@ def build_actor_record(dataset: Dataset, actor_id: str, lang: str, provenance: P
     ]
     record = {column: _plain(actor[column]) for column in export_columns(dataset)}
     record[C.SOURCES] = _sources(actor[C.SOURCE_URLS])
+    cited = [actor[C.SOURCES], *dataset.relations_of(actor_id)[C.SOURCES], *dataset.milestones_of(actor_id)[C.SOURCES]]
+    ids = dict.fromkeys(item for cell in cited for item in split_multi(cell))
+    sources = [
+        {column: _plain(source[column]) for column in dataset.schema.columns(SOURCES)}
+        for item in ids
+        if (source := dataset.find_source(item)) is not None
+    ]
     return {
         "actor": record,
         "relations": relations,
         "milestones": milestones,
+        "sources": sources,
         "url": provenance.url,
         "citation": provenance.citation,
         "licence": provenance.licence,
@@ -226,7 +236,7 @@ def build_actor_json(record: dict) -> bytes:
 
 
 def build_actor_csv(record: dict) -> bytes:
-    """The record as one table: a `section` column (actor, relation, milestone), the package's columns beside it."""
+    """The record as one table: a `section` column (actor, relation, milestone, source), the package's columns beside it."""
 
     def cells(section: str, item: dict) -> dict:
         flat = {key: ";".join(map(str, value)) if isinstance(value, list) else value for key, value in item.items()}
@@ -235,6 +245,7 @@ def build_actor_csv(record: dict) -> bytes:
     rows = [cells("actor", record["actor"])]
     rows += [cells("relation", item) for item in record["relations"]]
     rows += [cells("milestone", item) for item in record["milestones"]]
+    rows += [cells("source", item) for item in record.get("sources", [])]
     return to_csv_bytes(neutralise_frame(pd.DataFrame(rows)))
 
 

@@ -180,6 +180,12 @@ def test_actor_json_has_the_record_relations_and_milestones(mini):
     assert record["milestones"][1][C.AMOUNT_EUR] == 48_000_000
     assert record["url"] == PROVENANCE.url
     assert record["licence"].startswith("CC BY 4.0")
+    # the pages its facts, links and events cite (s8: the biocluster's page, for its membership), described
+    assert [(item[C.ID], item[C.TITLE]) for item in record["sources"]] == [
+        ("s2", "Beta Thérapie raises its Series A"),
+        ("s8", "Page s8"),
+    ]
+    assert (record["sources"][0][C.PUBLISHER], record["sources"][0][C.PUBLISHED]) == ("Example Daily", "2026-10-15")
 
 
 def test_actor_json_sees_relations_from_the_other_side(mini):
@@ -192,7 +198,10 @@ def test_actor_json_sees_relations_from_the_other_side(mini):
 def test_actor_csv_sections(mini):
     record = build_actor_record(mini, "beta-bio", "fr", PROVENANCE)
     table = pd.read_csv(io.BytesIO(build_actor_csv(record)), dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    assert list(table["section"]) == ["actor", "relation", "relation", "relation", "milestone", "milestone"]
+    assert list(table["section"]) == [
+        *["actor", "relation", "relation", "relation", "milestone", "milestone"],
+        *["source", "source"],
+    ]
     assert table[table["section"] == "actor"][C.NAME].item() == "Beta Thérapie"
     assert set(table[table["section"] == "relation"][C.TARGET_ID]) == {"alpha-lab", "eta-fund", "mib"}
     assert list(table[table["section"] == "milestone"][C.DATE]) == ["1999", "2020-06-15"]
