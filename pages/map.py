@@ -15,7 +15,8 @@ from ecosystem.markers import find_member_sites
 from ecosystem.views import escape_markdown
 from ecosystem.vocabularies import TYPES
 
-# The map's files are asked for first, and the sidebar is drawn after the map: the map is on screen first.
+# The map's files are asked for first, and the sidebar is drawn after the map (on a session's first run,
+# its widgets once the map has painted its markers): the map is on screen first.
 ui.preload_map_assets()
 page = ui.page_setup(sidebar_later=True)
 if page and page.embedded:
@@ -62,7 +63,7 @@ elif page:
             height=PAGE_MAP_HEIGHT,
             clickable=True,
         )
-        ui.show_map(spec, "map", dataset)
+        ui.show_map(spec, "map", dataset, report_drawn=page.sidebar_waits)
         st.download_button(
             page.t("download_map_html"),
             data=lambda: build_map_download(

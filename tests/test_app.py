@@ -36,16 +36,21 @@ def read_map_spec(app) -> dict:
     return json.loads(component.proto.json)
 
 
-def click_map_marker(app: AppTest, actor_id: str) -> None:
-    """Run the page as after a click on a marker: the event the browser's map sends back."""
+def send_map_event(app: AppTest, name: str, value) -> None:
+    """Run the page as after the browser's map sent back the trigger `name`."""
     from streamlit.components.v2.bidi_component.main import _make_trigger_id
 
     (component,) = _map_components(app)
     states = app._tree.get_widget_states()
     event = states.widgets.add()
     event.id = _make_trigger_id(component.proto.id, "events")
-    event.json_trigger_value = json.dumps([{"event": "clicked", "value": actor_id}])
+    event.json_trigger_value = json.dumps([{"event": name, "value": value}])
     app._run(states)
+
+
+def click_map_marker(app: AppTest, actor_id: str) -> None:
+    """Run the page as after a click on a marker."""
+    send_map_event(app, "clicked", actor_id)
 
 
 # What each page must show, whatever the filters: one check per registered page.
@@ -209,6 +214,41 @@ def test_map_keeps_its_element_when_the_filters_change():
     assert _map_components(app)[0].proto.id == before_id
     assert after["view"] == before["view"]
     assert len(json.loads(after["rows"])) < len(json.loads(before["rows"]))
+
+
+def open_map_first(params: dict[str, str] | None = None) -> AppTest:
+    """A session whose first run is the map: a visit, a reload, or a session moved to another server."""
+    app = AppTest.from_file(ENTRY, default_timeout=60)
+    for key, value in (params or {}).items():
+        app.query_params[key] = value
+    app.switch_page(page_file("map")).run()
+    assert not app.exception, app.exception
+    return app
+
+
+@pytest.mark.parametrize("trigger", ["drawn", "filter"])
+def test_a_first_visit_to_the_map_draws_the_filters_after_the_map(trigger):
+    """The first run asks the map to report its drawing and leaves the sidebar empty; the next run draws it all."""
+    app = open_map_first({TYPE: "biotech", LANG: "en"})
+    assert read_map_spec(app)["reportDrawn"] is True
+    assert not app.sidebar.text_input
+    assert not app.sidebar.multiselect
+    assert app.title[0].value == "Map"
+    if trigger == "drawn":
+        send_map_event(app, "drawn", True)  # what the browser's map sends once it has painted
+    else:  # whatever starts the second run (a click, a link): no report needed
+        click_map_marker(app, "no-such-actor")
+    assert app.sidebar.multiselect(key="filter_type").value == ["biotech"]
+    assert app.sidebar.text_input(key="filter_q").value == ""
+    assert "reportDrawn" not in read_map_spec(app)
+    assert url(app) == {TYPE: "biotech", LANG: "en"}
+
+
+def test_only_a_sessions_first_run_waits_for_the_map():
+    """Coming to the map from another page: the sidebar is whole at once, and the map reports nothing."""
+    app = open_page("map", {LANG: "en"})
+    assert "reportDrawn" not in read_map_spec(app)
+    assert app.sidebar.text_input(key="filter_q")
 
 
 def test_map_click_selects_the_actor(real):

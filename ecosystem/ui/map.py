@@ -86,17 +86,22 @@ def _map_component():
     )
 
 
-def show_map(spec: dict, key: str, dataset: Dataset | None = None) -> None:
+def show_map(spec: dict, key: str, dataset: Dataset | None = None, *, report_drawn: bool = False) -> None:
     """Draw a map built by `maps.build_map_spec`; with `dataset`, a click on a marker selects its actor.
 
     The click is read in the component's callback, before the page runs again,
     so the rerun draws the map, the card and the URL with the new selection.
+    With `report_drawn`, the map sends the trigger "drawn" once it has painted
+    its markers (or failed to load): the page runs again, and that run draws
+    what waited for the map.
     """
     callbacks = {}
     if spec.get("clickable") and dataset is not None:
         callbacks["on_clicked_change"] = functools.partial(_select_clicked, key, dataset)
     # A map sized in CSS (it follows the window) makes the component as tall as its content.
     height = spec["height"] if isinstance(spec["height"], int) else "content"
+    if report_drawn:
+        spec = {**spec, "reportDrawn": True}  # a change of data: a map already open reports too
     _map_component()(key=key, data=spec, height=height, **callbacks)
 
 

@@ -9,6 +9,8 @@ from .page import Page, current_page_path, ensure_entrypoint, get_public_base, i
 from .sidebar import render_filters, render_footer, render_language, render_menu, render_notices
 from .state import read_ignored, sync_state
 
+# Set by a session's first run: every run after it draws the whole sidebar.
+SESSION_STARTED_KEY = "session_started"
 # A news site's iframe is small: keep the map edge to edge.
 EMBED_CSS = '<style>[data-testid="stMainBlockContainer"]{padding:0.5rem 0.75rem;max-width:none}</style>'
 
@@ -17,8 +19,12 @@ def page_setup(*, sidebar_later: bool = False) -> Page | None:
     """Sidebar and notices shared by every page; None when there is no data to show.
 
     With `sidebar_later`, the page draws the sidebar itself (`render_sidebar`)
-    once its own first element is on screen: the browser mounts elements in the
-    order they are sent, so the map is drawn before some twenty widgets.
+    after its own first element: the browser mounts elements in the order they
+    are sent, so the map is drawn before some twenty widgets. On a session's
+    first run (a visit, a reload, a session moved to another server) the
+    sidebar then stays empty (`Page.sidebar_waits`): the page asks its map to
+    report its first drawing, and the run that report starts, like any later
+    run, draws the whole sidebar.
     """
     ensure_entrypoint(sync_state(None).lang)  # before the data loads: a first deep link reruns at once
     dataset, error = get_dataset()
@@ -30,6 +36,8 @@ def page_setup(*, sidebar_later: bool = False) -> Page | None:
             render_language(dataset, state)
         st.error(t("data_unavailable", state.lang, error=error))
         return None
+    first_run = not st.session_state.get(SESSION_STARTED_KEY, False)
+    st.session_state[SESSION_STARTED_KEY] = True
     publish_release(dataset)  # once per process and data version: the stable URLs answer from the first visit
     page_path = current_page_path()
     ids = filter_cached(dataset.version, state.filters, dataset)
@@ -41,6 +49,7 @@ def page_setup(*, sidebar_later: bool = False) -> Page | None:
         public_base=get_public_base(),
         browser_root=derive_app_root(st.context.url, page_path),
         embedded=embedded,
+        sidebar_waits=sidebar_later and first_run and not embedded,
     )
     if embedded:
         st.html(EMBED_CSS)
@@ -51,7 +60,15 @@ def page_setup(*, sidebar_later: bool = False) -> Page | None:
 
 
 def render_sidebar(page: Page) -> None:
-    """The menu, the language, the filters and the provenance, from the page's view state."""
+    """The menu, the language, the filters and the provenance, from the page's view state.
+
+    While the sidebar waits for the page's map, an empty placeholder: the
+    sidebar takes its place from the first paint (the map does not narrow
+    when the widgets come), and no widget's script competes with the map's.
+    """
+    if page.sidebar_waits:
+        st.sidebar.empty()
+        return
     render_menu(page.dataset, page.state)
     render_language(page.dataset, page.state)
     render_filters(page.dataset, page.state)

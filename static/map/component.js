@@ -14,10 +14,12 @@
    backdrop: {outlinesUrl, labels, options}              see backdrop.js
    rows:     JSON text of the marker rows; options: their options   see markers.js
    clickable: whether a click on a marker is sent back
+   reportDrawn: whether to send back "drawn" once the markers are painted (or the scripts failed)
  }
  The legend is drawn under the map, outside it, so that it never covers a
  marker; it starts folded on a small screen.
- Sends back the trigger "clicked": the clicked actor's id.
+ Sends back the triggers "clicked" (the clicked actor's id) and "drawn" (when asked, after the first paint:
+ the page then draws what waited for the map).
  Released under the project's MIT licence.
 */
 const loading = new Map();
@@ -148,6 +150,10 @@ export default function (component) {
     })
     .catch((error) => {
       canvas.textContent = String(error.message || error); // a script failed to load: say which
+    })
+    .then(() => {
+      // After the next frame: the markers are on screen before the page runs again.
+      if (data.reportDrawn) requestAnimationFrame(() => setTimeout(() => setTriggerValue("drawn", true), 0));
     });
   // Called when the element leaves the page (and sometimes between two reruns): free the map only once it is gone.
   return () =>

@@ -10,10 +10,12 @@ from tests.urls import ACTOR, LANG, SCOPE, TYPE, Q, page_url, url_pattern
 
 MAP = ".ecosystem-map"
 TIMEOUT = 30_000
+# The sidebar's menu, drawn with the filters: on a first visit to the map, once the map has painted.
+SIDEBAR_MENU = '[data-testid="stSidebar"] .st-key-app_menu'
 
 
 def wait_for_app(page: Page) -> None:
-    page.wait_for_selector('[data-testid="stSidebar"]', timeout=TIMEOUT)
+    page.wait_for_selector(SIDEBAR_MENU, timeout=TIMEOUT)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
 
 

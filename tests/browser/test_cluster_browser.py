@@ -81,6 +81,9 @@ def test_a_reader_of_a_lost_server_lands_on_the_same_view_on_another(browser: Br
             assert len(frames) >= 5, "the live server sent no page"
             page.wait_for_selector(f'{APP}[data-test-script-state="notRunning"]', timeout=TIMEOUT_MS)
             page.wait_for_selector(FIRST_MARKER, state="visible", timeout=TIMEOUT_MS)
+            # That run is the session's first on the live server: the open map reports its drawing again,
+            # and the run after it brings the sidebar's filters back.
+            page.wait_for_selector(f'{SIDEBAR} [data-testid="stTextInput"]', state="visible", timeout=TIMEOUT_MS)
             assert page.url == view
             assert re.search(param_pattern(TYPE, most_common_type), page.url)
             assert re.search(page_path_pattern("map"), page.url)

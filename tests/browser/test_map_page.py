@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from ecosystem import columns as C
 from ecosystem.markers import short_label
-from tests.browser.test_browser import MAP, TIMEOUT, wait_for_app
+from tests.browser.test_browser import MAP, SIDEBAR_MENU, TIMEOUT, wait_for_app
 from tests.urls import ACTOR, LANG, page_url
 from tools.appserver import block_external
 
@@ -51,7 +51,7 @@ def open_map(page: Page, base: str, params: dict) -> None:
     if page.viewport_size["width"] > 640:
         wait_for_app(page)
     else:  # the sidebar starts folded on a phone
-        page.wait_for_selector('[data-testid="stSidebar"]', state="attached", timeout=TIMEOUT)
+        page.wait_for_selector(SIDEBAR_MENU, state="attached", timeout=TIMEOUT)
         page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=TIMEOUT)
     page.locator(f"{MAP}[data-ready=true]").wait_for(state="attached", timeout=TIMEOUT)
     page.locator(f"{MAP} .leaflet-marker-icon").first.wait_for(state="attached", timeout=TIMEOUT)
@@ -168,3 +168,42 @@ def test_a_selected_actor_is_zoomed_to_out_of_its_place_and_highlighted(screen, 
     else:
         assert heading["y"] >= canvas["y"] + canvas["height"]
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+# Before the page's scripts: the order in which the first marker, the sidebar and its filters appear,
+# and the sidebar's width when the first marker does.
+WATCH_ORDER = """
+(() => {
+  const seen = (window.__order = []);
+  const stages = [["marker", %(marker)r], ["sidebar", '[data-testid="stSidebar"]'],
+                  ["filters", '[data-testid="stSidebar"] [data-testid="stTextInput"]']];
+  new MutationObserver(() => {
+    for (const [name, selector] of stages) {
+      if (seen.some((entry) => entry[0] === name) || !document.querySelector(selector)) continue;
+      const sidebar = document.querySelector('[data-testid="stSidebar"]');
+      seen.push([name, sidebar ? Math.round(sidebar.getBoundingClientRect().width) : 0]);
+    }
+  }).observe(document, {childList: true, subtree: true});
+})();
+"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_first_visit_draws_the_markers_before_the_filters_in_a_sidebar_already_in_place(browser, app_url, lang):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        context.route("**/*", block_external)
+        context.add_init_script(WATCH_ORDER % {"marker": f"{MAP} .ecosystem-marker, {MAP} .marker-cluster"})
+        page = context.new_page()
+        page.goto(page_url(app_url, "map", {LANG: lang}))
+        # the filters come without any action of the reader's, and read as on every page
+        search = page.locator('[data-testid="stSidebar"] [data-testid="stTextInput"]')
+        expect(search).to_be_visible(timeout=TIMEOUT)
+        expect(search).to_contain_text("Recherche" if lang == "fr" else "Search")
+        order = page.evaluate("window.__order")
+        names = [name for name, _ in order]
+        assert names.index("sidebar") < names.index("marker") < names.index("filters"), names
+        # the sidebar is open when the first marker comes: the map does not narrow when the filters do
+        assert dict(order)["marker"] > 200
+    finally:
+        context.close()
