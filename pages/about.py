@@ -38,9 +38,7 @@ if page:
             help=page.t("presskit_help"),
         )
     st.header(page.t("publisher_heading"))
-    contributors = ", ".join(
-        person.get("title", "") for person in page.dataset.schema.descriptor.get("contributors", [])
-    )
+    contributors = ", ".join(release.authors)  # the descriptor's, as citations name them
     st.markdown(
         describe_publisher(
             ui.read_setting(PUBLISHER_SETTING), ui.read_setting(CONTACT_SETTING), contributors, page.lang

@@ -103,3 +103,11 @@ def test_the_history_shows_a_change_made_between_two_releases(tmp_path, monkeypa
     assert (row["old"], row["new"], row["source"]) == ("1999", "1998", "https://registry.example/beta")
     assert row["release"] == "0.2.0 (15 November 2026)"
     assert "In the dataset since release 0.1.0" in " ".join(caption.value for caption in app.caption)
+
+
+def test_the_about_page_names_the_publisher_and_the_corrections_contact(mini_app, monkeypatch):
+    monkeypatch.setenv("PUBLISHER", "Eurobiomed")
+    monkeypatch.setenv("CORRECTIONS_CONTACT", "data@example.org")
+    markdown = _markdown(open_page("about", {LANG: "en"}))
+    assert "Published by Eurobiomed." in " ".join(markdown)
+    assert any("[data@example\\.org](mailto:data@example.org)" in text for text in markdown)
