@@ -92,10 +92,6 @@ class Dataset:
             return None
         return cast(pd.Series, self.sources.loc[source_id])
 
-    def sources_of_fact(self, actor_id: str, field: str) -> tuple[str, ...]:
-        """The source ids fact_sources.csv ties to one fact of an actor (empty: only its pooled sources)."""
-        return self.fact_sources.get(actor_id, {}).get(field, ())
-
     def names(self) -> pd.Series:
         """Actor id -> name."""
         return self.actors[C.NAME]
