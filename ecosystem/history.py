@@ -21,11 +21,17 @@ from . import columns as C
 from .formatting import format_day
 from .i18n import t
 from .load import resolve_urls
+from .problems import (
+    ACTORS_FILE,
+    DEALS_FILE,
+    MILESTONES_FILE,
+    PROGRAMMES_FILE,
+    RELATIONS_FILE,
+    SOURCES_FILE,
+)
 from .release import load_release, write_zip, zip_name
 
 ARCHIVE_FOLDER = "releases"  # under the data directory
-ACTORS_FILE, RELATIONS_FILE, MILESTONES_FILE = "actors.csv", "relations.csv", "milestones.csv"
-PROGRAMMES_FILE, DEALS_FILE, SOURCES_FILE = "programmes.csv", "deals.csv", "sources.csv"
 # Bookkeeping columns: their changes are the evidence of a change, not a change of fact.
 NOT_FACTS = frozenset({C.SOURCES, C.LAST_VERIFIED})
 RELATION_KEY = (C.SOURCE_ID, C.TARGET_ID, C.KIND)

@@ -17,6 +17,8 @@ ACTORS_FILE, PLACES_FILE, RELATIONS_FILE, MILESTONES_FILE = (
     "relations.csv",
     "milestones.csv",
 )
+PROGRAMMES_FILE, DEALS_FILE = "programmes.csv", "deals.csv"
+SOURCES_FILE, FACT_SOURCES_FILE = "sources.csv", "fact_sources.csv"
 
 
 @dataclass(frozen=True, order=True)

@@ -11,6 +11,7 @@ from .curation import QUIET_YEARS, STALE_MONTHS, summarise
 from .funding import count_rounds_by_year, select_rounds
 from .load import ACTORS, DEALS, FACT_SOURCES, MILESTONES, SOURCES, load_dataset, read_resource
 from .pipeline import count_by_phase
+from .problems import DEALS_FILE, MILESTONES_FILE
 from .sourcing import FACT_COLUMNS, find_copy_only_facts
 from .urlstate import SCOPE
 
@@ -63,8 +64,8 @@ def build_pipeline_sections(dataset) -> list[str]:
 COPY_ONLY_FACTS = (
     ("founding years", lambda f: f.fact == C.FOUNDED),
     ("statuses", lambda f: f.fact == C.STATUS),
-    ("rounds, grants and acquisitions", lambda f: f.file == "deals.csv"),
-    ("amounts of other events", lambda f: f.file == "milestones.csv"),
+    ("rounds, grants and acquisitions", lambda f: f.file == DEALS_FILE),
+    ("amounts of other events", lambda f: f.file == MILESTONES_FILE),
 )
 
 

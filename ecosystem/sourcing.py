@@ -15,12 +15,20 @@ import pandas as pd
 from . import columns as C
 from . import vocabularies as V
 from .load import ACTORS, DEALS, FACT_SOURCES, MILESTONES, SOURCES
-from .problems import ACTORS_FILE, MILESTONES_FILE, Problem, _line, list_records
+from .problems import (
+    ACTORS_FILE,
+    DEALS_FILE,
+    FACT_SOURCES_FILE,
+    MILESTONES_FILE,
+    SOURCES_FILE,
+    Problem,
+    _line,
+    list_records,
+)
 from .schema import Schema
 from .taxonomy import Taxonomy
 from .text import split_multi
 
-SOURCES_FILE, FACT_SOURCES_FILE, DEALS_FILE = "sources.csv", "fact_sources.csv", "deals.csv"
 # The fact `address` stands for these columns, and `status` for the status and its year.
 FACT_COLUMNS = {C.FACT_ADDRESS: (C.ADDRESS, C.POSTCODE, C.CITY), C.STATUS: (C.STATUS, C.STATUS_YEAR)}
 # The actor facts that may not rest on copies alone (deals and amounts are checked by their rows).

@@ -29,8 +29,10 @@ from .load import (
 )
 from .problems import (
     ACTORS_FILE,
+    DEALS_FILE,
     MILESTONES_FILE,
     PLACES_FILE,
+    PROGRAMMES_FILE,
     RELATIONS_FILE,
     SAME_POINT_DEGREES,
     Problem,
@@ -48,7 +50,6 @@ _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"')
 _FOREIGN = re.compile(r'values "(.*)" not found in the lookup table "(\w+)" as "(\w+)"')
 _TYPE = re.compile(r'type is "(\w+)/')
 _DATE_SHAPE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
-PROGRAMMES_FILE, DEALS_FILE = "programmes.csv", "deals.csv"
 # Trial registry ids: ClinicalTrials.gov, EU CT (CTIS) and EudraCT.
 TRIAL_ID = re.compile(r"NCT[0-9]{8}|[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{6}-[0-9]{2}")
 
