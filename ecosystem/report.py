@@ -65,7 +65,7 @@ COPY_ONLY_FACTS = (
     ("founding years", lambda f: f.fact == C.FOUNDED),
     ("statuses", lambda f: f.fact == C.STATUS),
     ("rounds, grants and acquisitions", lambda f: f.file == DEALS_FILE),
-    ("amounts of other events", lambda f: f.file == MILESTONES_FILE),
+    ("amounts of other events", lambda f: f.file == MILESTONES_FILE and f.fact == C.AMOUNT_EUR),
 )
 
 

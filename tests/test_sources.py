@@ -166,6 +166,7 @@ def test_the_report_counts_facts_resting_on_copies_and_lists_the_copies(tmp_path
     assert "| founding years | 2 |" in report  # beta-bio's year and its founding event
     assert "| statuses | 1 |" in report
     assert "| rounds, grants and acquisitions | 2 |" in report  # its series B and its licence with an amount
+    assert "| amounts of other events | 0 |" in report  # the founding event counts once, as a founding year
     assert "| Copy on a third-party site | 1 | 6% |" in report
     assert "**Copies kept** (1: the original could not be found)" in report
     assert "| `s2` | Beta Thérapie raises its Series A | Example Daily | the publisher's page is gone |" in report
