@@ -251,25 +251,13 @@ def build_actor_facts(
     unknown = f"_{t('not_given', lang)}_"
 
     multi = [facet for facet in dataset.schema.facets if facet.multi]
-    facts = [
-        (
-            t(f"col_{facet.column}", lang),
-            marked(
-                facet.column,
-                describe_facet(
-                    actor,
-                    facet,
-                    taxonomy,
-                    lang,
-                    BADGE_COLOURS[multi.index(facet) % len(BADGE_COLOURS)] if facet.multi else "",
-                ),
-            )
-            if describe_facet(actor, facet, taxonomy, lang)
-            else unknown,
-        )
-        for facet in dataset.schema.facets
-        if facet.column != C.TYPE  # the profile's caption names the type
-    ]
+    facts = []
+    for facet in dataset.schema.facets:
+        if facet.column == C.TYPE:  # the profile's caption names the type
+            continue
+        colour = BADGE_COLOURS[multi.index(facet) % len(BADGE_COLOURS)] if facet.multi else ""
+        value = describe_facet(actor, facet, taxonomy, lang, colour)
+        facts.append((t(f"col_{facet.column}", lang), marked(facet.column, value) if value else unknown))
     founded = marked(C.FOUNDED, str(int(actor[C.FOUNDED]))) if _known(actor[C.FOUNDED]) else unknown
     facts.append((t("fact_founded", lang), founded))
     for column, key in ((C.ACQUIRED_BY, "fact_acquired_by"), (C.PARENT, "fact_parent")):
