@@ -1,6 +1,5 @@
 """A profile a journalist can quote: numbered references to titled, dated sources, a citation, and the record's history."""
 
-import csv
 import json
 import shutil
 
@@ -9,6 +8,7 @@ import pytest
 from ecosystem.history import archive_release
 from tests.conftest import MINI
 from tests.test_app import open_page
+from tests.tiny import rewrite_rows
 from tests.urls import ACTOR, LANG
 
 BETA = "https://example.org/beta"
@@ -70,16 +70,6 @@ def _set_version(data, version: str, created: str) -> None:
     (data / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def _rewrite(path, change) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    change(rows)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 def test_the_history_shows_a_change_made_between_two_releases(tmp_path, monkeypatch):
     data = shutil.copytree(MINI, tmp_path / "data")
     _set_version(data, "0.1.0", "2026-10-01")
@@ -92,8 +82,8 @@ def test_the_history_shows_a_change_made_between_two_releases(tmp_path, monkeypa
         beta = next(row for row in rows if row["id"] == "beta-bio")
         beta.update(founded="1998", sources="s2;registry-beta")
 
-    _rewrite(data / "sources.csv", add_source)
-    _rewrite(data / "actors.csv", refound)
+    rewrite_rows(data / "sources.csv", add_source)
+    rewrite_rows(data / "actors.csv", refound)
     _set_version(data, "0.2.0", "2026-11-15")
     archive_release(data)
     monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(data))

@@ -12,6 +12,7 @@ from ecosystem.references import Reference, build_reference_list, describe_refer
 from ecosystem.report import build_report
 from ecosystem.views import build_source_links
 from tests.conftest import MINI
+from tests.tiny import rewrite_rows
 
 URLS = {"a": "https://a.example/page", "b": "https://b.example/"}
 
@@ -143,17 +144,6 @@ def test_a_contact_is_a_link_only_when_it_is_one(contact, expected):
     assert describe_contact(contact) == expected
 
 
-def _rewrite(path, change) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        change(row)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 def test_the_report_counts_facts_resting_on_copies_and_lists_the_copies(tmp_path):
     data = shutil.copytree(MINI, tmp_path / "data")
 
@@ -161,7 +151,7 @@ def test_the_report_counts_facts_resting_on_copies_and_lists_the_copies(tmp_path
         if row["id"] == "s2":
             row.update(kind="mirror", notes="the publisher's page is gone")
 
-    _rewrite(data / "sources.csv", copy_s2)
+    rewrite_rows(data / "sources.csv", lambda rows: [copy_s2(row) for row in rows])
     report = build_report(data).splitlines()
     assert "| founding years | 2 |" in report  # beta-bio's year and its founding event
     assert "| statuses | 1 |" in report
@@ -185,7 +175,7 @@ def test_citing_ids_instead_of_urls_is_no_change_of_evidence(tmp_path):
     citing = ("actors.csv", "relations.csv", "milestones.csv", "programmes.csv", "deals.csv")
     ids = {name: (data / name).read_text(encoding="utf-8") for name in (*citing, "sources.csv")}
     for name in citing:
-        _rewrite(data / name, lambda row: row.update(sources=resolve_urls(row["sources"], urls)))
+        rewrite_rows(data / name, lambda rows: [row.update(sources=resolve_urls(row["sources"], urls)) for row in rows])
     (data / "sources.csv").unlink()
     archive_release(data)
     for name, text in ids.items():

@@ -171,3 +171,14 @@ def _source(sid: str, url: str, kind: str) -> dict:
 def _read(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def rewrite_rows(path: Path, change) -> None:
+    """Rewrite a CSV after `change(rows)` edits its rows (dicts) in place, keeping its columns."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    change(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
