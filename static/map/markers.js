@@ -158,7 +158,13 @@
   }
 
   // A marker named for screen readers: Leaflet makes a clickable marker a button, and a button needs a name.
+  // Its tooltip (options.tip) is made when it is first drawn: of ten thousand markers, most stay in clusters.
   var ActorMarker = L.Marker.extend({
+    beforeAdd: function () {
+      // bound before the marker is on the map, as Leaflet expects: hover and keyboard focus open it
+      if (this.options.tip && !this.getTooltip()) this.bindTooltip(this.options.tip, this.options.tipOptions);
+    },
+
     _initIcon: function () {
       L.Marker.prototype._initIcon.call(this);
       if (this._icon && this.options.label) this._icon.setAttribute("aria-label", this.options.label);
@@ -324,9 +330,10 @@
           zIndexOffset: selected ? 4000 : 0,
           typeIndex: types[row[3]] ? row[3] : 0,
           approximate: approximate,
+          tip: escapeHtml(row[4]),
+          tipOptions: { sticky: false },
         });
         if (selected) this._selected = marker;
-        marker.bindTooltip(escapeHtml(row[4]), { sticky: false });
         this._byId[row[0]] = marker;
         var group = groupOf[row[0]];
         if (group) {
@@ -348,12 +355,14 @@
             count: count,
             mix: group.mix,
             zIndexOffset: 500,
+            tip: escapeHtml(label),
+            tipOptions: { direction: "top", offset: [0, -ringSize(count) / 2] },
           });
-          group.marker.bindTooltip(escapeHtml(label), { direction: "top", offset: [0, -ringSize(count) / 2] });
         }
         return count > 0;
       });
-      this.addLayers(rest);
+      // Clustered once the map is known: added before, each marker would be checked against all those before it.
+      this._pending = rest;
       this._icons = icons;
       this._approximateIcons = approximateIcons;
       this._types = types;
@@ -569,6 +578,10 @@
 
     onAdd: function (map) {
       MCG.onAdd.call(this, map);
+      if (this._pending) {
+        MCG.addLayers.call(this, this._pending, true);
+        this._pending = null;
+      }
       this._lines.addTo(map);
       this._legs.addTo(map);
       this._places.addTo(map);

@@ -207,3 +207,26 @@ def test_a_first_visit_draws_the_markers_before_the_filters_in_a_sidebar_already
         assert dict(order)["marker"] > 200
     finally:
         context.close()
+
+
+def test_a_marker_names_its_actor_when_hovered_and_when_focused(browser, app_url, real):
+    """Tooltips are made as markers are first drawn: a drawn marker has one, for the mouse and the keyboard."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        context.route("**/*", block_external)
+        page = context.new_page()
+        open_map(page, app_url, {ACTOR: SELECTED})
+        name = short_label(real.actors.loc[SELECTED, C.NAME])
+        tooltip = page.locator(f"{MAP} .leaflet-tooltip")
+        marker = page.locator(f"{MAP} .ecosystem-marker.selected")
+        marker.hover()
+        expect(tooltip).to_have_text(name, timeout=TIMEOUT)
+        page.mouse.move(5, 5)
+        expect(tooltip).to_have_count(0, timeout=TIMEOUT)
+        marker.focus()
+        expect(tooltip).to_have_text(name, timeout=TIMEOUT)
+        # a place of several actors names itself and its count the same way
+        page.locator(f"{MAP} .ecosystem-group").first.focus()
+        expect(tooltip.last).to_contain_text(":", timeout=TIMEOUT)
+    finally:
+        context.close()
