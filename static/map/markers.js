@@ -235,17 +235,29 @@
 
   // The size of a place's name, measured once (the marker must be on the map).
   function measureName(group) {
-    var label = nameLabel(group);
-    if (!label) return null;
-    if (!group.labelSize) {
+    if (!group.labelSize) measureNames([group]);
+    return nameLabel(group) ? group.labelSize : null;
+  }
+
+  // The names not yet measured, all shown (hidden) at once and then read: the page is laid out once, not once each.
+  function measureNames(groups) {
+    var pending = groups.filter(function (group) {
+      return !group.labelSize && nameLabel(group);
+    });
+    var labels = pending.map(nameLabel);
+    var displays = labels.map(function (label) {
       var display = label.style.display;
       label.style.visibility = "hidden";
       label.style.display = "block";
-      group.labelSize = [label.offsetWidth, label.offsetHeight];
-      label.style.display = display;
+      return display;
+    });
+    labels.forEach(function (label, i) {
+      pending[i].labelSize = [label.offsetWidth, label.offsetHeight];
+    });
+    labels.forEach(function (label, i) {
+      label.style.display = displays[i];
       label.style.visibility = "";
-    }
-    return group.labelSize;
+    });
   }
 
   // Where a place's name goes beside its ring at q: on a side, under, above or at a corner, a little further
@@ -443,6 +455,7 @@
     _layout: function () {
       var map = this._map, self = this, placed = [], boxes = [];
       var view = { frame: map.containerPointToLayerPoint([4, 4]), size: map.getSize().subtract([8, 8]) };
+      measureNames(this._items);
       this._lines.clearLayers();
       this._items.forEach(function (group) {
         var p = map.latLngToLayerPoint(group.latlng);
