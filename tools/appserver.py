@@ -25,6 +25,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOOPBACK = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost")
+# For measurements: the browser itself refuses every request beyond loopback. Playwright's routing
+# (`block_external`) would turn its HTTP cache off and pass each request through the driver, so a
+# returning visitor would fetch every file again, a round trip slower each.
+OFFLINE_ARGS = [
+    "--proxy-server=http://127.0.0.1:9",  # nothing listens there: any other host fails at once
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
 
 
 def find_chromium() -> str | None:

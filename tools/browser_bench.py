@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ecosystem.navigation import get_page
 from ecosystem.paths import static_url
 from ecosystem.synthetic import generate_dataset
-from tools.appserver import CHROMIUM_ARGS, block_external, find_chromium, start_app_server
+from tools.appserver import CHROMIUM_ARGS, LOOPBACK, OFFLINE_ARGS, find_chromium, start_app_server
 
 MAP = ".ecosystem-map"
 FIRST_MARKER = f"{MAP} .ecosystem-marker, {MAP} .marker-cluster"
@@ -67,6 +67,22 @@ REPEAT = int(os.environ.get("BROWSER_BENCH_REPEAT", "5"))
 ONE_LINE_TEXT = "Bonjour"
 ONE_LINE_APP = f"import streamlit as st\n\nst.write({ONE_LINE_TEXT!r})\n"
 ONE_LINE_STAGES = [("text_ms", '[data-testid="stMarkdownContainer"]', ONE_LINE_TEXT)]
+# The same one-line page at a path of its own, as the map is at /map: Streamlit's page, before it opens its
+# connection, first asks for the health of /map/_stcore/ (which fails) and tries the root 100 ms later.
+ONE_LINE_PATH = "line"
+ONE_LINE_PATH_APP = f"""import streamlit as st
+
+
+def home():
+    pass
+
+
+def line():
+    st.write({ONE_LINE_TEXT!r})
+
+
+st.navigation([st.Page(home, default=True), st.Page(line, url_path={ONE_LINE_PATH!r})], position="hidden").run()
+"""
 LIMIT_RATIO = 1.25
 
 
@@ -96,12 +112,29 @@ def _map_waterfall(page) -> list[dict]:
     ]
 
 
+# Requests beyond loopback the browser got an answer to (the browser refuses them: `OFFLINE_ARGS`).
+ANSWERED_OUTSIDE: list[str] = []
+
+
+def note_outside(request) -> None:
+    if request.url.startswith(("http:", "https:", "ws:", "wss:")) and not request.url.startswith(LOOPBACK):
+        ANSWERED_OUTSIDE.append(request.url)
+
+
 def new_context(browser, stages=MAP_STAGES):
-    """A fresh visitor whose pages note when each of `stages` appears."""
+    """A fresh visitor (an empty cache) whose pages note when each of `stages` appears."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
-    context.route("**/*", block_external)
+    context.on("requestfinished", note_outside)
     context.add_init_script(WATCH % json.dumps(stages))
     return context
+
+
+def _cached_share(page) -> float:
+    """The share of Streamlit's own files the browser took from its cache (1.0 for a returning visitor)."""
+    return page.evaluate(
+        "() => { const files = performance.getEntriesByType('resource').filter(e => e.name.includes('/static/js/'));"
+        " return files.length ? files.filter(e => e.transferSize === 0).length / files.length : 0; }"
+    )
 
 
 def _read_stages(page, count: int) -> dict[str, float]:
@@ -117,6 +150,7 @@ def visit_map(browser, base: str, path: str = "", waterfall: bool = False, conte
     page = context.new_page()
     page.goto(base + (path or "/" + get_page("map").url_path), wait_until="commit", timeout=TIMEOUT)
     marks: dict[str, float | list[dict]] = dict(_read_stages(page, len(MAP_STAGES)))
+    marks["cached_share"] = _cached_share(page)
     if waterfall:
         marks["waterfall"] = _map_waterfall(page)
     page.close()
@@ -143,24 +177,31 @@ def visit_one_line(browser, base: str) -> tuple[float, float]:
         context.close()
 
 
-def measure_server(browser, data_dir: Path | None, sessions: int, expire: bool, one_line: str) -> dict:
-    """The map at one size; each round times the one-line page (served at `one_line`) just before the map."""
+def measure_server(browser, data_dir: Path | None, sessions: int, expire: bool, one_line: str, at_path: str) -> dict:
+    """The map at one size; each round times the one-line page (served at `one_line`, and at a path at
+    `at_path`) just before the map."""
     env = {"ECOSYSTEM_DATA_DIR": str(data_dir)} if data_dir else {}
     with start_app_server(timeout=120, env=env) as (base, process):
         visit_map(browser, base)  # the first visit after start loads and checks the data
-        visits, returns, lines = [], [], []
+        visits, returns, lines, paths = [], [], [], []
         for _ in range(REPEAT):
             lines.append(visit_one_line(browser, one_line))  # the floor, under the same load as the map
+            paths.append(visit_one_line(browser, at_path))
             context = new_context(browser)
             visits.append(visit_map(browser, base, waterfall=True, context=context))
             returns.append(visit_map(browser, base, context=context))
             context.close()
         result = {key: statistics.median(visit[key] for visit in visits) for key in (name for name, _, _ in MAP_STAGES)}
         result["returning_marker_ms"] = statistics.median(visit["first_marker_ms"] for visit in returns)
+        result["returning_cached_share"] = min(visit["cached_share"] for visit in returns)
         result["one_line_first_ms"] = statistics.median(first for first, _ in lines)
         result["one_line_returning_ms"] = statistics.median(again for _, again in lines)
         result["ratio_first"] = round(result["first_marker_ms"] / result["one_line_first_ms"], 2)
         result["ratio_returning"] = round(result["returning_marker_ms"] / result["one_line_returning_ms"], 2)
+        result["one_line_path_first_ms"] = statistics.median(first for first, _ in paths)
+        result["one_line_path_returning_ms"] = statistics.median(again for _, again in paths)
+        result["ratio_path_first"] = round(result["first_marker_ms"] / result["one_line_path_first_ms"], 2)
+        result["ratio_path_returning"] = round(result["returning_marker_ms"] / result["one_line_path_returning_ms"], 2)
         result["waterfall"] = visits[-1].get("waterfall", [])
         if sessions:
             time.sleep(2)
@@ -183,16 +224,23 @@ def run_browser_bench(sizes=("real", "10000"), sessions: int = 40, expire: bool 
         raise RuntimeError("chromium is needed: apt-get install chromium")
     report: dict = {"sizes": {}, "sessions": sessions, "load_average_start": round(os.getloadavg()[0], 2)}
     with tempfile.TemporaryDirectory(prefix="ecosystem-browser-bench-") as work, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        script = Path(work) / "one_line.py"
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS + OFFLINE_ARGS)
+        script, path_script = Path(work) / "one_line.py", Path(work) / "one_line_path.py"
         script.write_text(ONE_LINE_APP, encoding="utf-8")
+        path_script.write_text(ONE_LINE_PATH_APP, encoding="utf-8")
         try:
-            with start_app_server(timeout=120, script=script) as (one_line, _):
-                visit_one_line(browser, one_line)  # warm-up
+            with (
+                start_app_server(timeout=120, script=script) as (one_line, _),
+                start_app_server(timeout=120, script=path_script) as (path_base, _),
+            ):
+                at_path = f"{path_base}/{ONE_LINE_PATH}"
+                visit_one_line(browser, one_line)  # warm-ups
+                visit_one_line(browser, at_path)
                 for label in sizes:
                     data_dir = None if label == "real" else generate_dataset(int(label), Path(work) / label)
                     print(f"browser: {label}…", file=sys.stderr, flush=True)
-                    result = measure_server(browser, data_dir, sessions if label == "real" else 0, expire, one_line)
+                    sessions_here = sessions if label == "real" else 0
+                    result = measure_server(browser, data_dir, sessions_here, expire, one_line, at_path)
                     for key in ("rss_idle_mb", "rss_after_sessions_mb", "rss_after_expiry_mb"):
                         if key in result:
                             report[key] = result.pop(key)
@@ -200,6 +248,9 @@ def run_browser_bench(sizes=("real", "10000"), sessions: int = 40, expire: bool 
         finally:
             browser.close()
     report["load_average_end"] = round(os.getloadavg()[0], 2)
+    report["answered_outside"] = len(ANSWERED_OUTSIDE)
+    if ANSWERED_OUTSIDE:
+        raise RuntimeError(f"requests beyond loopback were answered: {ANSWERED_OUTSIDE[:5]}")
     return report
 
 
@@ -222,6 +273,12 @@ def main() -> int:
             f"first marker {figures['first_marker_ms']:,.0f} ms (×{figures['ratio_first']}), "
             f"returning {figures['returning_marker_ms']:,.0f} ms (×{figures['ratio_returning']}), "
             f"filters {figures['filters_ms']:,.0f} ms"
+        )
+        print(
+            f"{label:>6}: the one-line page at /{ONE_LINE_PATH}: {figures['one_line_path_first_ms']:,.0f} ms "
+            f"(first visit, map ×{figures['ratio_path_first']}), {figures['one_line_path_returning_ms']:,.0f} ms "
+            f"(returning, map ×{figures['ratio_path_returning']}); a returning visit took "
+            f"{figures['returning_cached_share']:.0%} of Streamlit's scripts from the cache"
         )
         for row in figures["waterfall"]:
             print(f"        {row['start_ms']:>6} → {row['end_ms']:>6} ms  {row['bytes']:>9,} B  {row['resource']}")
