@@ -7,7 +7,7 @@ from ecosystem import ui
 from ecosystem.exports import build_actor_csv, build_actor_json, build_actor_record
 from ecosystem.formatting import format_day
 from ecosystem.funding import build_portfolio_table, build_round_table
-from ecosystem.history import build_record_history, describe_history
+from ecosystem.history import describe_history
 from ecosystem.maps import build_actor_map_spec
 from ecosystem.pipeline import build_programme_columns, build_programme_table
 from ecosystem.references import build_reference_list, list_references, mark_facts
@@ -118,8 +118,8 @@ if page:
             )
 
         st.subheader(page.t("section_history"))
-        history = ui.load_cached_history(str(dataset.data_dir), dataset.version)
-        since, changes = describe_history(build_record_history(history, actor[C.ID]), lang)
+        history = ui.build_cached_record_history(str(dataset.data_dir), dataset.version, actor[C.ID])
+        since, changes = describe_history(history, lang)
         st.caption(since)
         if len(changes):
             st.dataframe(

@@ -20,6 +20,7 @@ from ecosystem.history import (
     read_archive,
 )
 from ecosystem.release import load_release
+from ecosystem.ui.cache import build_cached_record_history, load_cached_history
 from tests.conftest import DATA, MINI
 
 ACTOR = {
@@ -198,3 +199,13 @@ def test_every_release_in_the_changelog_is_kept():
     for path in list_archives(DATA):
         with zipfile.ZipFile(path) as archive:
             assert archive.testzip() is None
+
+
+def test_the_app_keeps_one_shared_history_and_an_actor_s_changes_per_version():
+    """Every session reads the same releases (a copy each would cost some 10 MB a run of an actor page)."""
+    version = "test-shared-history"
+    first, again = load_cached_history(str(MINI), version), load_cached_history(str(MINI), version)
+    assert first is again
+    assert [package.version for package in first] == [package.version for package in load_history(MINI)]
+    actor = "beta-bio"
+    assert build_cached_record_history(str(MINI), version, actor) == build_record_history(load_history(MINI), actor)

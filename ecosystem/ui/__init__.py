@@ -19,10 +19,10 @@ Pages call `page_setup()` (or `present_setup()`), then plain functions of
 from .cache import (
     build_cached_goals_view,
     build_cached_network,
+    build_cached_record_history,
     build_release_zip,
     load_cached_about,
     load_cached_dictionary,
-    load_cached_history,
     publish_release,
 )
 from .charts import (
@@ -58,6 +58,7 @@ __all__ = [
     "Page",
     "build_cached_goals_view",
     "build_cached_network",
+    "build_cached_record_history",
     "build_column_config",
     "build_release_zip",
     "clear_investor",
@@ -69,7 +70,6 @@ __all__ = [
     "go_to_actor",
     "load_cached_about",
     "load_cached_dictionary",
-    "load_cached_history",
     "map_fits_all",
     "page_link",
     "page_setup",

@@ -18,7 +18,7 @@ from ..config import resolve_data_dir
 from ..datacache import validate_with_cache
 from ..filters import Filters, count_facet, count_scope, filter_ids
 from ..goals import GoalsView, build_goals_view, load_goals
-from ..history import Package, load_history
+from ..history import Change, Package, build_record_history, load_history
 from ..load import DataError, Dataset, load_dataset
 from ..maps import View, build_marker_index, choose_map_view
 from ..markers import MarkerData, MarkerIndex, select_marker_data
@@ -98,10 +98,20 @@ def load_cached_about(data_dir: str, lang: str) -> dict[str, str]:
     return build_about(data_dir, lang)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def load_cached_history(data_dir: str, version: str) -> list[Package]:
-    """The kept releases and the data now; `version` (the data's hash) renews it when a file changes."""
+    """The kept releases and the data now, one shared read-only copy; `version` (the data's hash) renews it.
+
+    st.cache_data would unpickle every release's tables (about 10 MB) on each
+    run of an actor page: a hundred readers at once held them a hundred times.
+    """
     return load_history(data_dir)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def build_cached_record_history(data_dir: str, version: str, actor: str) -> list[Change]:
+    """One actor's changes from release to release, once per data version."""
+    return build_record_history(load_cached_history(data_dir, version), actor)
 
 
 @st.cache_data(show_spinner=False)
