@@ -9,6 +9,7 @@ from ecosystem.load import load_dataset
 from ecosystem.synthetic import generate_dataset
 from ecosystem.validate import validate
 from tools import bench as runner
+from tools.appserver import is_outside
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +90,21 @@ def test_synthetic_dataset_is_valid_and_spread(tmp_path):
     assert dataset.actors["therapeutic_areas"].astype(str).str.len().gt(2).any()
     assert len(dataset.relations) > 0
     assert len(dataset.milestones) > 0
+
+
+@pytest.mark.parametrize(
+    ("url", "outside"),
+    [
+        ("http://127.0.0.1:8501/map", False),
+        ("ws://127.0.0.1:8501/_stcore/stream", False),
+        ("http://localhost:8501/app/static/map/markers.js", False),
+        ("https://tile.openstreetmap.org/11/1054/749.png", True),
+        ("http://127.0.0.1.example.org/", True),  # a host that only starts like loopback
+        ("http://[::1]:8501/map", False),
+        ("wss://example.org/stream", True),
+        ("data:image/svg+xml,<svg/>", False),
+        ("blob:http://127.0.0.1:8501/5b1c", False),
+    ],
+)
+def test_the_browser_tools_tell_outside_requests(url, outside):
+    assert is_outside(url) is outside

@@ -12,6 +12,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -24,7 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-LOOPBACK = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost")
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 # For measurements: the browser itself refuses every request beyond loopback. Playwright's routing
 # (`block_external`) would turn its HTTP cache off and pass each request through the driver, so a
 # returning visitor would fetch every file again, a round trip slower each.
@@ -104,9 +105,15 @@ def _server_env(extra: dict[str, str] | None) -> dict[str, str]:
     return env
 
 
+def is_outside(url: str) -> bool:
+    """Whether a request leaves the machine: a network address on another host (data: and blob: stay home)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOOPBACK_HOSTS
+
+
 def block_external(route) -> None:
     """Let loopback requests through and refuse everything else, so 'offline' is real."""
-    if route.request.url.startswith(LOOPBACK):
-        route.continue_()
-    else:
+    if is_outside(route.request.url):
         route.abort()
+    else:
+        route.continue_()

@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ecosystem.navigation import get_page
 from ecosystem.paths import static_url
 from ecosystem.synthetic import generate_dataset
-from tools.appserver import CHROMIUM_ARGS, LOOPBACK, OFFLINE_ARGS, find_chromium, start_app_server
+from tools.appserver import CHROMIUM_ARGS, OFFLINE_ARGS, find_chromium, is_outside, start_app_server
 
 MAP = ".ecosystem-map"
 FIRST_MARKER = f"{MAP} .ecosystem-marker, {MAP} .marker-cluster"
@@ -117,7 +117,7 @@ ANSWERED_OUTSIDE: list[str] = []
 
 
 def note_outside(request) -> None:
-    if request.url.startswith(("http:", "https:", "ws:", "wss:")) and not request.url.startswith(LOOPBACK):
+    if is_outside(request.url):
         ANSWERED_OUTSIDE.append(request.url)
 
 

@@ -16,7 +16,7 @@ from ecosystem.maps import TILES_URL
 from ecosystem.navigation import PAGES
 from tests.browser.test_browser import TIMEOUT, wait_for_app
 from tests.urls import ACTOR, INTERVAL, LANG, SCENE, page_url
-from tools.appserver import LOOPBACK
+from tools.appserver import block_external, is_outside
 
 TILE_HOST = urlsplit(TILES_URL).hostname
 SETTLE = 2_500  # after the last run: components, fonts and the map's tiles ask for their files
@@ -53,11 +53,9 @@ def test_every_page_asks_no_host_but_the_tile_servers(browser: Browser, app_url,
 
     def refuse_outside(route) -> None:
         url = route.request.url
-        if url.startswith(LOOPBACK):
-            route.continue_()
-        else:
+        if is_outside(url):
             outside.setdefault(urlsplit(url).hostname or url, set()).add(current["url"])
-            route.abort()
+        block_external(route)
 
     context.route("**/*", refuse_outside)
     page = context.new_page()
@@ -81,7 +79,7 @@ def test_every_page_asks_no_host_but_the_tile_servers(browser: Browser, app_url,
 def test_the_tab_icon_is_the_apps_own(browser: Browser, app_url, key):
     """The favicon is the app's (inlined), not a font host's icon nor Streamlit's default."""
     context = browser.new_context()
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(LOOPBACK) else route.abort())
+    context.route("**/*", block_external)
     page = context.new_page()
     try:
         page.goto(page_url(app_url, key, {SCENE: 1, INTERVAL: 0} if key == "present" else {}))
