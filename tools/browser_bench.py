@@ -3,10 +3,13 @@
     python tools/browser_bench.py [--sizes real,10000] [--sessions 40] [--json PATH] [--expire]
 
 A one-line Streamlit app (`st.write` of one word) is served for the whole run:
-the floor any Streamlit page stands on. For each size a server runs on its own
+the floor any Streamlit page stands on; the same page is also served at a path
+of its own (`/line`), which pays, as `/map` does, Streamlit's probe of the
+path. For each size a server runs on its own
 dataset (`ECOSYSTEM_DATA_DIR`; synthetic sizes are generated as in `python -m
 tools.bench`). After one warm-up visit, each round times the one-line page's
-text (a fresh browser context, then a second visit in it), then opens a fresh
+text at the root and at `/line` (a fresh browser context, then a second visit
+in it), then opens a fresh
 context on the map and times, from navigation: the map's element, Leaflet's
 container, the first marker (or cluster) drawn and the sidebar's filters (a
 first visit); then a second visit in the same context, its cache filled (a
@@ -18,8 +21,10 @@ waits for another, and no round trip to the browser is counted. The ratio of
 the map's first marker to the one-line page's text is the figure to hold
 (≤ 1.25). The resource timings of the map's files show where the time goes.
 Then, at the real size, `--sessions` visits open and close one after another
-and the server's resident memory is read. Every request beyond loopback is
-refused, as in the browser tests.
+and the server's resident memory is read. Chromium itself refuses every request
+beyond loopback (`OFFLINE_ARGS`; the run fails if one is answered): Playwright's
+routing would turn its cache off, and a returning visit would not be one. The
+share of Streamlit's scripts a returning visit took from the cache is reported.
 """
 
 import argparse
