@@ -1,5 +1,7 @@
 """Actor profile: every fact with its sources, relations both ways with theirs, milestones, a small map."""
 
+import functools
+
 import streamlit as st
 
 from ecosystem import columns as C
@@ -8,7 +10,6 @@ from ecosystem.exports import build_actor_csv, build_actor_json, build_actor_rec
 from ecosystem.formatting import format_day
 from ecosystem.funding import build_portfolio_table, build_round_table
 from ecosystem.history import describe_history
-from ecosystem.maps import build_actor_map_spec
 from ecosystem.pipeline import build_programme_columns, build_programme_table
 from ecosystem.references import build_reference_list, list_references, mark_facts
 from ecosystem.views import (
@@ -65,7 +66,8 @@ if page:
             for label, value in build_actor_facts(actor, dataset, lang, marks):
                 st.markdown(f"**{label}** — {value}")
         with where:
-            ui.show_map(build_actor_map_spec(dataset.actors, actor[C.ID], taxonomy, lang), f"actor_map_{actor[C.ID]}")
+            spec = ui.build_cached_actor_map_spec(dataset.version, actor[C.ID], lang, dataset)
+            ui.show_map(spec, f"actor_map_{actor[C.ID]}")
 
         st.subheader(page.t("section_relations"))
         links = build_relations(dataset, actor[C.ID], lang)
@@ -140,11 +142,12 @@ if page:
         st.markdown(build_reference_list(dataset, references, lang))
         ui.render_actor_citation(page, actor)
 
-        record = build_actor_record(dataset, actor[C.ID], lang, page.provenance)
+        # built when a reader asks for it, not on every run of the page
+        record = functools.partial(build_actor_record, dataset, actor[C.ID], lang, page.provenance)
         left, right = st.columns(2)
         left.download_button(
             page.t("download_actor_csv"),
-            data=lambda: build_actor_csv(record),
+            data=lambda: build_actor_csv(record()),
             file_name=f"{actor[C.ID]}.csv",
             mime="text/csv",
             icon=":material/download:",
@@ -152,7 +155,7 @@ if page:
         )
         right.download_button(
             page.t("download_actor_json"),
-            data=lambda: build_actor_json(record),
+            data=lambda: build_actor_json(record()),
             file_name=f"{actor[C.ID]}.json",
             mime="application/json",
             icon=":material/data_object:",

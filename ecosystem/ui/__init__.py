@@ -17,6 +17,7 @@ Pages call `page_setup()` (or `present_setup()`), then plain functions of
 """
 
 from .cache import (
+    build_cached_actor_map_spec,
     build_cached_goals_view,
     build_cached_network,
     build_cached_record_history,
@@ -56,6 +57,7 @@ from .tables import build_column_config
 __all__ = [
     "INVESTOR_KEY",
     "Page",
+    "build_cached_actor_map_spec",
     "build_cached_goals_view",
     "build_cached_network",
     "build_cached_record_history",

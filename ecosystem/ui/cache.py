@@ -20,7 +20,7 @@ from ..filters import Filters, count_facet, count_scope, filter_ids
 from ..goals import GoalsView, build_goals_view, load_goals
 from ..history import Change, Package, build_record_history, load_history
 from ..load import DataError, Dataset, load_dataset
-from ..maps import View, build_marker_index, choose_map_view
+from ..maps import View, build_actor_map_spec, build_marker_index, choose_map_view
 from ..markers import MarkerData, MarkerIndex, select_marker_data
 from ..netlayout import compute_layout, is_large, select_drawn
 from ..network import build_network
@@ -84,6 +84,12 @@ def build_cached_marker_index(version: str, _dataset: Dataset) -> MarkerIndex:
 def build_cached_marker_data(version: str, filters: Filters, _dataset: Dataset) -> MarkerData:
     """The map's marker rows for one filter combination: picked from the index, not encoded again."""
     return select_marker_data(build_cached_marker_index(version, _dataset), filter_cached(version, filters, _dataset))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def build_cached_actor_map_spec(version: str, actor_id: str, lang: str, _dataset: Dataset) -> dict:
+    """The profile's small map of one actor, once per data version and language."""
+    return build_actor_map_spec(_dataset.actors, actor_id, _dataset.taxonomy, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
