@@ -228,6 +228,7 @@ def run_browser_bench(sizes=("real", "10000"), sessions: int = 40, expire: bool 
     if executable is None:
         raise RuntimeError("chromium is needed: apt-get install chromium")
     report: dict = {"sizes": {}, "sessions": sessions, "load_average_start": round(os.getloadavg()[0], 2)}
+    ANSWERED_OUTSIDE.clear()  # this run's requests only
     with tempfile.TemporaryDirectory(prefix="ecosystem-browser-bench-") as work, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS + OFFLINE_ARGS)
         script, path_script = Path(work) / "one_line.py", Path(work) / "one_line_path.py"
