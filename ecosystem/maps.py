@@ -56,6 +56,19 @@ def vendor_assets(base: str = VENDOR_URL) -> dict[str, list[tuple[str, str]]]:
     }
 
 
+def list_map_assets() -> dict[str, list]:
+    """The map's stylesheets, and its scripts in groups that load in order (each needs the one before)."""
+    assets = vendor_assets()
+    return {
+        "css": [url for _, url in assets["map_css"] + assets["cluster_css"]],
+        "js": [
+            [url for _, url in assets["map_js"]],
+            [url for _, url in assets["cluster_js"]] + [BACKDROP_JS],
+            [MARKERS_JS],
+        ],
+    }
+
+
 # The drawing of each marker symbol that taxonomy/types.csv may name (the descriptor lists them).
 SHAPES = {
     "circle": '<circle cx="12" cy="12" r="9"/>',
@@ -221,16 +234,8 @@ def build_map_spec(
     `height` is in pixels, or a CSS length (`calc(100vh - 300px)`) for a map that follows the window.
     The rows travel as the cached JSON text, so a rerun does not encode them again.
     """
-    assets = vendor_assets()
     return {
-        "assets": {
-            "css": [url for _, url in assets["map_css"] + assets["cluster_css"]],
-            "js": [
-                [url for _, url in assets["map_js"]],
-                [url for _, url in assets["cluster_js"]] + [BACKDROP_JS],
-                [MARKERS_JS],
-            ],
-        },
+        "assets": list_map_assets(),
         "height": height,
         "minHeight": MIN_MAP_HEIGHT,
         "view": view.bounds if view is not None else None,

@@ -16,11 +16,13 @@ class PageSpec:
     icon: str
     title_key: str
     listed: bool = True
+    # Whether its first paint is a map: the page's HTML then asks for the map's files (`ecosystem.shell`).
+    draws_map: bool = False
 
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", "pages/home.py", "", ":material/home:", "page_home"),
-    PageSpec("map", "pages/map.py", "map", ":material/map:", "page_map"),
+    PageSpec("map", "pages/map.py", "map", ":material/map:", "page_map", draws_map=True),
     PageSpec("directory", "pages/directory.py", "directory", ":material/list:", "page_directory"),
     PageSpec("actor", "pages/actor.py", "actor", ":material/person_search:", "page_actor"),
     PageSpec("insights", "pages/insights.py", "insights", ":material/insights:", "page_insights"),

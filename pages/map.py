@@ -15,9 +15,9 @@ from ecosystem.markers import find_member_sites
 from ecosystem.views import escape_markdown
 from ecosystem.vocabularies import TYPES
 
-# The map's files are asked for first, and the sidebar is drawn after the map (on a session's first run,
-# its widgets once the map has painted its markers): the map is on screen first.
-ui.preload_map_assets()
+# The sidebar is drawn after the map; on a session's first run, the sidebar's widgets and the page's buttons
+# come once the map has painted its markers: the map is on screen first. (The page's HTML asked for the map's
+# files before Streamlit's scripts ran: `ecosystem.shell`.)
 page = ui.page_setup(sidebar_later=True)
 if page and page.embedded:
     lang, dataset = page.lang, page.dataset
@@ -39,10 +39,13 @@ elif page:
     info, action = st.columns([3, 1], vertical_alignment="center")
     markers = ui.get_marker_data(page)
     info.caption(page.t("map_markers", count=markers.count) + " · " + page.t("map_click_hint"))
-    if fit_all:
-        action.button(page.t("map_back_marseille"), on_click=ui.set_map_fit_all, args=(False,))
-    elif outside:
+    if outside and not fit_all:
         info.caption(page.t("map_outside", count=outside))
+    # On a session's first run, the buttons come with the sidebar, once the map is drawn.
+    buttons = not page.waits_for_map
+    if buttons and fit_all:
+        action.button(page.t("map_back_marseille"), on_click=ui.set_map_fit_all, args=(False,))
+    elif buttons and outside:
         action.button(page.t("map_fit_all", count=len(page.ids)), on_click=ui.set_map_fit_all, args=(True,))
 
     # The card takes a column only when an actor is selected: otherwise the map spans the page.
@@ -63,23 +66,24 @@ elif page:
             height=PAGE_MAP_HEIGHT,
             clickable=True,
         )
-        ui.show_map(spec, "map", dataset, report_drawn=page.sidebar_waits)
-        st.download_button(
-            page.t("download_map_html"),
-            data=lambda: build_map_download(
-                markers,
-                dataset.taxonomy,
-                lang,
-                view=view,
-                legend_title=page.t("map_legend"),
-                title=page.t("app_title"),
-                provenance=page.provenance,
-            ),
-            file_name="marseille-immunology-map.html",
-            mime="text/html",
-            icon=":material/download:",
-            on_click="ignore",
-        )
+        ui.show_map(spec, "map", dataset, report_drawn=page.waits_for_map)
+        if buttons:
+            st.download_button(
+                page.t("download_map_html"),
+                data=lambda: build_map_download(
+                    markers,
+                    dataset.taxonomy,
+                    lang,
+                    view=view,
+                    legend_title=page.t("map_legend"),
+                    title=page.t("app_title"),
+                    provenance=page.provenance,
+                ),
+                file_name="marseille-immunology-map.html",
+                mime="text/html",
+                icon=":material/download:",
+                on_click="ignore",
+            )
     if card_column is not None and actor is not None:
         with card_column, st.container(border=True):
             st.subheader(escape_markdown(actor[C.NAME]), anchor=False)

@@ -44,7 +44,6 @@ from .map import (
     get_map_view,
     get_marker_data,
     map_fits_all,
-    preload_map_assets,
     set_map_fit_all,
     show_map,
 )
@@ -75,7 +74,6 @@ __all__ = [
     "map_fits_all",
     "page_link",
     "page_setup",
-    "preload_map_assets",
     "present_setup",
     "publish_release",
     "read_setting",

@@ -1,15 +1,14 @@
 """The map in the page: a Streamlit component that draws a spec from `maps.build_map_spec`, and its clicks."""
 
 import functools
-import json
 from collections.abc import Mapping
 
 import streamlit as st
 
 from ..load import Dataset
-from ..maps import View, vendor_assets
+from ..maps import View
 from ..markers import MarkerData
-from ..paths import BACKDROP_JS, MAP_COMPONENT_JS, MARKERS_JS, OUTLINES_URL
+from ..paths import MAP_COMPONENT_JS
 from .cache import build_cached_map_view, build_cached_marker_data
 from .page import Page
 from .state import update_state
@@ -17,48 +16,6 @@ from .state import update_state
 MAP_FIT_KEY = "map_fit_all"
 # Leaflet's own stylesheet arrives with the map; this only keeps its panes under Streamlit's menus.
 MAP_COMPONENT_CSS = ".ecosystem-map { position: relative; z-index: 0; width: 100%; }"
-
-
-PRELOAD_KEY = "map_preload"
-
-
-# Streamlit keeps no <link> in st.html: a script adds the preloads to the page's head, once.
-PRELOAD_SCRIPT = """<script>
-(function (links) {
-  var doc = window.parent && window.parent.document ? window.parent.document : document;
-  links.forEach(function (link) {
-    if (doc.head.querySelector('link[rel="preload"][href="' + link[1] + '"]')) { return; }
-    var element = doc.createElement("link");
-    element.rel = "preload";
-    element.as = link[0];
-    element.href = link[1];
-    // fetch() asks in CORS mode: the preload must too, or the browser fetches the outlines twice.
-    if (link[0] === "fetch") { element.crossOrigin = "anonymous"; }
-    doc.head.appendChild(element);
-  });
-})(%s);
-</script>"""
-
-
-@functools.cache
-def _preload_html() -> str:
-    assets = vendor_assets()
-    links = [("style", url) for _, url in assets["map_css"] + assets["cluster_css"]]
-    links += [("script", url) for _, url in assets["map_js"] + assets["cluster_js"]]
-    links += [("script", BACKDROP_JS), ("script", MARKERS_JS), ("fetch", OUTLINES_URL)]
-    # The container and its layout wrapper take no room (the wrapper would add a gap to the page).
-    hide = f'[data-testid="stLayoutWrapper"]:has(> .st-key-{PRELOAD_KEY}), .st-key-{PRELOAD_KEY}{{display:none}}'
-    return f"<style>{hide}</style>" + PRELOAD_SCRIPT % json.dumps(links)
-
-
-def preload_map_assets() -> None:
-    """Ask the browser for the map's scripts, styles and outlines now, before the map's element mounts.
-
-    The component loads them when it mounts, after the page's first elements;
-    asked for here, they arrive while the page is still being drawn. Takes no room.
-    """
-    with st.container(key=PRELOAD_KEY):
-        st.html(_preload_html(), unsafe_allow_javascript=True)
 
 
 def get_map_view(page: Page, fit_all: bool) -> tuple[View | None, int]:

@@ -32,7 +32,9 @@ class Page:
     public_base: str | None = None
     browser_root: str | None = None
     embedded: bool = False
-    sidebar_waits: bool = False  # a session's first run: the sidebar's widgets come once the page's map is drawn
+    waits_for_map: bool = (
+        False  # a session's first run: the sidebar's widgets and the buttons come once the map is drawn
+    )
 
     @property
     def lang(self) -> str:

@@ -22,7 +22,7 @@ def page_setup(*, sidebar_later: bool = False) -> Page | None:
     after its own first element: the browser mounts elements in the order they
     are sent, so the map is drawn before some twenty widgets. On a session's
     first run (a visit, a reload, a session moved to another server) the
-    sidebar then stays empty (`Page.sidebar_waits`): the page asks its map to
+    sidebar then stays empty (`Page.waits_for_map`): the page asks its map to
     report its first drawing, and the run that report starts, like any later
     run, draws the whole sidebar.
     """
@@ -49,7 +49,7 @@ def page_setup(*, sidebar_later: bool = False) -> Page | None:
         public_base=get_public_base(),
         browser_root=derive_app_root(st.context.url, page_path),
         embedded=embedded,
-        sidebar_waits=sidebar_later and first_run and not embedded,
+        waits_for_map=sidebar_later and first_run and not embedded,
     )
     if embedded:
         st.html(EMBED_CSS)
@@ -66,7 +66,7 @@ def render_sidebar(page: Page) -> None:
     sidebar takes its place from the first paint (the map does not narrow
     when the widgets come), and no widget's script competes with the map's.
     """
-    if page.sidebar_waits:
+    if page.waits_for_map:
         st.sidebar.empty()
         return
     render_menu(page.dataset, page.state)

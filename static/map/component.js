@@ -22,7 +22,9 @@
  the page then draws what waited for the map).
  Released under the project's MIT licence.
 */
-const loading = new Map();
+// Shared with the loader the page's HTML may have started (`ecosystem/shell.py`): a file asked for there is not
+// asked for again.
+const loading = (window.ecosystemAssets = window.ecosystemAssets || new Map());
 
 function loadOnce(url, create) {
   if (!loading.has(url)) {

@@ -5,11 +5,16 @@ their names and counts, a selected actor is zoomed to and drawn out of its place
 and the phone never scrolls sideways.
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from ecosystem import columns as C
+from ecosystem.i18n import t
+from ecosystem.maps import list_map_assets
 from ecosystem.markers import short_label
+from ecosystem.paths import OUTLINES_URL
 from tests.browser.test_browser import MAP, SIDEBAR_MENU, TIMEOUT, wait_for_app
 from tests.urls import ACTOR, LANG, page_url
 from tools.appserver import block_external
@@ -228,5 +233,29 @@ def test_a_marker_names_its_actor_when_hovered_and_when_focused(browser, app_url
         # a place of several actors names itself and its count the same way
         page.locator(f"{MAP} .ecosystem-group").first.focus()
         expect(tooltip.last).to_contain_text(":", timeout=TIMEOUT)
+    finally:
+        context.close()
+
+
+def test_a_shared_link_connects_at_once_and_loads_each_of_the_maps_files_once(browser, app_url):
+    """The page's HTML says where the server is (no probe of `/map/_stcore/`) and starts the map's files,
+    which the map's component then takes from the same loader instead of asking again."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        context.route("**/*", block_external)
+        page = context.new_page()
+        paths: list[str] = []
+        page.on("request", lambda request: paths.append(urlsplit(request.url).path))
+        open_map(page, app_url, {LANG: "en"})
+        assert "/map/_stcore/health" not in paths
+        assert paths.count("/_stcore/health") >= 1
+        assets = list_map_assets()
+        for url in [*assets["css"], *(url for group in assets["js"] for url in group)]:
+            assert paths.count(url) == 1, (url, paths.count(url))
+        assert paths.count(OUTLINES_URL) == 1
+        # Streamlit's module for the map's element comes with the page, not after the map's message
+        assert sum(path.startswith("/static/js/BidiComponent.") for path in paths) == 1
+        # and the page still knows which page it is (told the base, Streamlit reads the page from the rest)
+        expect(page.locator("h1").first).to_contain_text(t("page_map", "en"))
     finally:
         context.close()
