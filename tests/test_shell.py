@@ -2,8 +2,8 @@
 
 import asyncio
 import gzip
-from concurrent.futures import ThreadPoolExecutor
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
