@@ -3,13 +3,10 @@
     python tools/browser_bench.py [--sizes real,10000] [--sessions 40] [--json PATH] [--expire]
 
 A one-line Streamlit app (`st.write` of one word) is served for the whole run:
-the floor any Streamlit page stands on; the same page is also served at a path
-of its own (`/line`), which pays, as `/map` does, Streamlit's probe of the
-path. For each size a server runs on its own
+the floor any Streamlit page stands on. For each size a server runs on its own
 dataset (`ECOSYSTEM_DATA_DIR`; synthetic sizes are generated as in `python -m
 tools.bench`). After one warm-up visit, each round times the one-line page's
-text at the root and at `/line` (a fresh browser context, then a second visit
-in it), then opens a fresh
+text (a fresh browser context, then a second visit in it), then opens a fresh
 context on the map and times, from navigation: the map's element, Leaflet's
 container, the first marker (or cluster) drawn and the sidebar's filters (a
 first visit); then a second visit in the same context, its cache filled (a
@@ -72,22 +69,6 @@ REPEAT = int(os.environ.get("BROWSER_BENCH_REPEAT", "5"))
 ONE_LINE_TEXT = "Bonjour"
 ONE_LINE_APP = f"import streamlit as st\n\nst.write({ONE_LINE_TEXT!r})\n"
 ONE_LINE_STAGES = [("text_ms", '[data-testid="stMarkdownContainer"]', ONE_LINE_TEXT)]
-# The same one-line page at a path of its own, as the map is at /map: Streamlit's page, before it opens its
-# connection, first asks for the health of /map/_stcore/ (which fails) and tries the root 100 ms later.
-ONE_LINE_PATH = "line"
-ONE_LINE_PATH_APP = f"""import streamlit as st
-
-
-def home():
-    pass
-
-
-def line():
-    st.write({ONE_LINE_TEXT!r})
-
-
-st.navigation([st.Page(home, default=True), st.Page(line, url_path={ONE_LINE_PATH!r})], position="hidden").run()
-"""
 LIMIT_RATIO = 1.25
 
 
@@ -182,16 +163,14 @@ def visit_one_line(browser, base: str) -> tuple[float, float]:
         context.close()
 
 
-def measure_server(browser, data_dir: Path | None, sessions: int, expire: bool, one_line: str, at_path: str) -> dict:
-    """The map at one size; each round times the one-line page (served at `one_line`, and at a path at
-    `at_path`) just before the map."""
+def measure_server(browser, data_dir: Path | None, sessions: int, expire: bool, one_line: str) -> dict:
+    """The map at one size; each round times the one-line page (served at `one_line`) just before the map."""
     env = {"ECOSYSTEM_DATA_DIR": str(data_dir)} if data_dir else {}
     with start_app_server(timeout=120, env=env) as (base, process):
         visit_map(browser, base)  # the first visit after start loads and checks the data
-        visits, returns, lines, paths = [], [], [], []
+        visits, returns, lines = [], [], []
         for _ in range(REPEAT):
             lines.append(visit_one_line(browser, one_line))  # the floor, under the same load as the map
-            paths.append(visit_one_line(browser, at_path))
             context = new_context(browser)
             visits.append(visit_map(browser, base, waterfall=True, context=context))
             returns.append(visit_map(browser, base, context=context))
@@ -203,10 +182,6 @@ def measure_server(browser, data_dir: Path | None, sessions: int, expire: bool, 
         result["one_line_returning_ms"] = statistics.median(again for _, again in lines)
         result["ratio_first"] = round(result["first_marker_ms"] / result["one_line_first_ms"], 2)
         result["ratio_returning"] = round(result["returning_marker_ms"] / result["one_line_returning_ms"], 2)
-        result["one_line_path_first_ms"] = statistics.median(first for first, _ in paths)
-        result["one_line_path_returning_ms"] = statistics.median(again for _, again in paths)
-        result["ratio_path_first"] = round(result["first_marker_ms"] / result["one_line_path_first_ms"], 2)
-        result["ratio_path_returning"] = round(result["returning_marker_ms"] / result["one_line_path_returning_ms"], 2)
         result["waterfall"] = visits[-1].get("waterfall", [])
         if sessions:
             time.sleep(2)
@@ -231,22 +206,16 @@ def run_browser_bench(sizes=("real", "10000"), sessions: int = 40, expire: bool 
     ANSWERED_OUTSIDE.clear()  # this run's requests only
     with tempfile.TemporaryDirectory(prefix="ecosystem-browser-bench-") as work, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS + OFFLINE_ARGS)
-        script, path_script = Path(work) / "one_line.py", Path(work) / "one_line_path.py"
+        script = Path(work) / "one_line.py"
         script.write_text(ONE_LINE_APP, encoding="utf-8")
-        path_script.write_text(ONE_LINE_PATH_APP, encoding="utf-8")
         try:
-            with (
-                start_app_server(timeout=120, script=script) as (one_line, _),
-                start_app_server(timeout=120, script=path_script) as (path_base, _),
-            ):
-                at_path = f"{path_base}/{ONE_LINE_PATH}"
-                visit_one_line(browser, one_line)  # warm-ups
-                visit_one_line(browser, at_path)
+            with start_app_server(timeout=120, script=script) as (one_line, _):
+                visit_one_line(browser, one_line)  # warm-up
                 for label in sizes:
                     data_dir = None if label == "real" else generate_dataset(int(label), Path(work) / label)
                     print(f"browser: {label}…", file=sys.stderr, flush=True)
                     sessions_here = sessions if label == "real" else 0
-                    result = measure_server(browser, data_dir, sessions_here, expire, one_line, at_path)
+                    result = measure_server(browser, data_dir, sessions_here, expire, one_line)
                     for key in ("rss_idle_mb", "rss_after_sessions_mb", "rss_after_expiry_mb"):
                         if key in result:
                             report[key] = result.pop(key)
@@ -281,10 +250,7 @@ def main() -> int:
             f"filters {figures['filters_ms']:,.0f} ms"
         )
         print(
-            f"{label:>6}: the one-line page at /{ONE_LINE_PATH}: {figures['one_line_path_first_ms']:,.0f} ms "
-            f"(first visit, map ×{figures['ratio_path_first']}), {figures['one_line_path_returning_ms']:,.0f} ms "
-            f"(returning, map ×{figures['ratio_path_returning']}); a returning visit took "
-            f"{figures['returning_cached_share']:.0%} of Streamlit's scripts from the cache"
+            f"{label:>6}: a returning visit took {figures['returning_cached_share']:.0%} of Streamlit's scripts from the cache"
         )
         for row in figures["waterfall"]:
             print(f"        {row['start_ms']:>6} → {row['end_ms']:>6} ms  {row['bytes']:>9,} B  {row['resource']}")
