@@ -15,7 +15,7 @@ from ecosystem.markers import find_member_sites
 from ecosystem.views import escape_markdown
 from ecosystem.vocabularies import TYPES
 
-# The sidebar is drawn after the map; on a session's first run, the sidebar's widgets and the page's buttons
+# The sidebar is drawn after the map; on a session's first run, the sidebar's widgets and the download button
 # come once the map has painted its markers: the map is on screen first. (The page's HTML asked for the map's
 # files before Streamlit's scripts ran: `ecosystem.shell`.)
 page = ui.page_setup(sidebar_later=True)
@@ -39,13 +39,10 @@ elif page:
     info, action = st.columns([3, 1], vertical_alignment="center")
     markers = ui.get_marker_data(page)
     info.caption(page.t("map_markers", count=markers.count) + " · " + page.t("map_click_hint"))
-    if outside and not fit_all:
-        info.caption(page.t("map_outside", count=outside))
-    # On a session's first run, the buttons come with the sidebar, once the map is drawn.
-    buttons = not page.waits_for_map
-    if buttons and fit_all:
+    if fit_all:
         action.button(page.t("map_back_marseille"), on_click=ui.set_map_fit_all, args=(False,))
-    elif buttons and outside:
+    elif outside:
+        info.caption(page.t("map_outside", count=outside))
         action.button(page.t("map_fit_all", count=len(page.ids)), on_click=ui.set_map_fit_all, args=(True,))
 
     # The card takes a column only when an actor is selected: otherwise the map spans the page.
@@ -67,7 +64,9 @@ elif page:
             clickable=True,
         )
         ui.show_map(spec, "map", dataset, report_drawn=page.waits_for_map)
-        if buttons:
+        # On a session's first run, the download comes with the sidebar, once the map is drawn (under the map,
+        # it moves nothing; the button above stays, as it would push the map down on a phone).
+        if not page.waits_for_map:
             st.download_button(
                 page.t("download_map_html"),
                 data=lambda: build_map_download(

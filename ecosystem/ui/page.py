@@ -32,9 +32,8 @@ class Page:
     public_base: str | None = None
     browser_root: str | None = None
     embedded: bool = False
-    waits_for_map: bool = (
-        False  # a session's first run: the sidebar's widgets and the buttons come once the map is drawn
-    )
+    # A session's first run: the sidebar's widgets and the map's download come once the map is drawn.
+    waits_for_map: bool = False
 
     @property
     def lang(self) -> str:
