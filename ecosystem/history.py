@@ -8,10 +8,12 @@ step when it differs from the newest archive.
 """
 
 import csv
+import dataclasses
 import io
 import json
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +21,7 @@ import pandas as pd
 
 from . import columns as C
 from .formatting import format_day
-from .i18n import t
+from .i18n import STRINGS, t
 from .load import resolve_urls
 from .problems import (
     ACTORS_FILE,
@@ -30,12 +32,26 @@ from .problems import (
     SOURCES_FILE,
 )
 from .release import load_release, write_zip, zip_name
+from .taxonomy import Taxonomy
+from .vocabularies import STAGES
 
 ARCHIVE_FOLDER = "releases"  # under the data directory
 # Bookkeeping columns: their changes are the evidence of a change, not a change of fact.
 NOT_FACTS = frozenset({C.SOURCES, C.LAST_VERIFIED})
 RELATION_KEY = (C.SOURCE_ID, C.TARGET_ID, C.KIND)
 MILESTONE_KEY = (C.DATE, C.KIND, C.TITLE_EN)
+# A linked row in a record's history: the file, how its rows are told apart, the columns that link it to an
+# actor, and the columns a reader knows it by.
+LINKED_FILES = (
+    (RELATIONS_FILE, RELATION_KEY, (C.SOURCE_ID, C.TARGET_ID), (C.SOURCE_ID, C.KIND, C.TARGET_ID, C.YEAR)),
+    (MILESTONES_FILE, MILESTONE_KEY, (C.ACTOR_ID,), (C.DATE, C.KIND, C.TITLE_EN)),
+    (PROGRAMMES_FILE, (C.ID,), (C.ACTOR_ID, C.PARTNER_ID), (C.NAME, C.PHASE, C.STATUS)),
+    (DEALS_FILE, (C.ID,), (C.ACTOR_ID, C.LEAD_IDS, C.INVESTOR_IDS, C.COUNTERPARTY_ID), (C.DATE, C.KIND, C.TITLE_EN)),
+)
+# Columns whose values are actors' ids: a reader sees their names.
+ACTOR_ID_COLUMNS = frozenset({C.SOURCE_ID, C.TARGET_ID})
+# Columns the descriptor no longer declares, kept in older releases: their vocabulary, to show their labels.
+RETIRED_VOCABULARIES = {("actors", "stage"): (STAGES, False)}
 
 
 @dataclass(frozen=True)
@@ -67,6 +83,9 @@ class Change:
     old: str
     new: str
     sources: tuple[str, ...]
+    # A linked row as it was and as it is (files only): what `describe_history` reads in the reader's language.
+    old_row: Mapping[str, str] | None = dataclasses.field(default=None, compare=False)
+    new_row: Mapping[str, str] | None = dataclasses.field(default=None, compare=False)
 
 
 def _rows(text: str) -> list[dict[str, str]]:
@@ -178,8 +197,8 @@ def _describe_row(row: dict[str, str], columns: tuple[str, ...]) -> str:
 def diff_record(old: Package | None, new: Package, actor: str) -> list[Change]:
     """What changed for `actor` from `old` (None: nothing before) to `new`: its facts, links and events."""
 
-    def change(column: str, old_value: str, new_value: str, sources: tuple[str, ...]) -> Change:
-        return Change(new.version, new.date, new.released, column, old_value, new_value, sources)
+    def change(column: str, old_value: str, new_value: str, sources: tuple[str, ...], rows=(None, None)) -> Change:
+        return Change(new.version, new.date, new.released, column, old_value, new_value, sources, *rows)
 
     before, after = (old.actors.get(actor) if old else None), new.actors.get(actor)
     changes: list[Change] = []
@@ -200,32 +219,22 @@ def diff_record(old: Package | None, new: Package, actor: str) -> list[Change]:
                         _evidence(before, after),
                     )
                 )
-    for name, key, ends, shown in (
-        (RELATIONS_FILE, RELATION_KEY, (C.SOURCE_ID, C.TARGET_ID), (C.SOURCE_ID, C.KIND, C.TARGET_ID, C.YEAR)),
-        (MILESTONES_FILE, MILESTONE_KEY, (C.ACTOR_ID,), (C.DATE, C.KIND, C.TITLE_EN)),
-        (PROGRAMMES_FILE, (C.ID,), (C.ACTOR_ID, C.PARTNER_ID), (C.NAME, C.PHASE, C.STATUS)),
-        (
-            DEALS_FILE,
-            (C.ID,),
-            (C.ACTOR_ID, C.LEAD_IDS, C.INVESTOR_IDS, C.COUNTERPARTY_ID),
-            (C.DATE, C.KIND, C.TITLE_EN),
-        ),
-    ):
+    for name, key, ends, shown in LINKED_FILES:
         rows_before = _linked(getattr(old, name.removesuffix(".csv")) if old else (), actor, key, ends)
         rows_after = _linked(getattr(new, name.removesuffix(".csv")), actor, key, ends)
         if before is None:
             continue  # a record's first release lists it once, not each of its rows
         for row_key in [k for k in rows_after if k not in rows_before]:
             row = rows_after[row_key]
-            changes.append(change(name, "", _describe_row(row, shown), _evidence(None, row)))
+            changes.append(change(name, "", _describe_row(row, shown), _evidence(None, row), (None, row)))
         for row_key in [k for k in rows_before if k not in rows_after]:
             row = rows_before[row_key]
-            changes.append(change(name, _describe_row(row, shown), "", ()))
+            changes.append(change(name, _describe_row(row, shown), "", (), (row, None)))
         for row_key in [k for k in rows_after if k in rows_before]:
             old_row, new_row = rows_before[row_key], rows_after[row_key]
             if _describe_row(old_row, shown) != _describe_row(new_row, shown):
                 described = _describe_row(old_row, shown), _describe_row(new_row, shown)
-                changes.append(change(name, *described, _evidence(old_row, new_row)))
+                changes.append(change(name, *described, _evidence(old_row, new_row), (old_row, new_row)))
     return changes
 
 
@@ -245,11 +254,75 @@ def _release_label(change: Change, lang: str) -> str:
     return f"{change.version} ({format_day(change.date, lang)})" if change.date else change.version
 
 
-def describe_history(changes: list[Change], lang: str) -> tuple[str, pd.DataFrame]:
+@dataclass(frozen=True)
+class Wording:
+    """How a record's changes read for a reader: vocabulary labels and actors' names instead of codes."""
+
+    taxonomy: Taxonomy
+    vocabularies: Mapping[tuple[str, str], tuple[str, bool]]  # (resource, column) -> (vocabulary, several)
+    names: Mapping[str, str]  # an actor's id -> its name
+
+    def value(self, resource: str, column: str, value: str, lang: str) -> str:
+        """A cell as a reader reads it: labels for a vocabulary's ids, a name for an actor's id."""
+        if column in ACTOR_ID_COLUMNS:
+            return self.names.get(value, value)
+        vocabulary, several = self.vocabularies.get((resource, column)) or RETIRED_VOCABULARIES.get(
+            (resource, column), ("", False)
+        )
+        if not vocabulary or not value:
+            return value
+        items = [item for item in value.split(";") if item] if several else [value]
+        return ", ".join(self.taxonomy.labels(vocabulary, items, lang))
+
+    def row(self, name: str, row: Mapping[str, str] | None, lang: str) -> str:
+        """A linked row by the columns a reader knows it by, its title in the reader's language when it has one."""
+        if row is None:
+            return ""
+        resource = name.removesuffix(".csv")
+        parts = []
+        for column in SHOWN[name]:
+            value = row.get(column, "")
+            if column == C.TITLE_EN and lang != "en":
+                value = row.get(f"title_{lang}") or value
+            if value:
+                parts.append(self.value(resource, column, value, lang))
+        return " · ".join(parts)
+
+
+SHOWN = {name: shown for name, _, _, shown in LINKED_FILES}
+
+
+def build_wording(schema_vocabularies, taxonomy: Taxonomy, names: Mapping[str, str]) -> Wording:
+    """The wording of a dataset: `schema_vocabularies` are the descriptor's `VocabularyColumn`s."""
+    vocabularies = {(v.resource, v.column): (v.vocabulary, v.multi) for v in schema_vocabularies}
+    return Wording(taxonomy, vocabularies, names)
+
+
+def _field_label(change: Change, lang: str) -> str:
+    if change.field.endswith(".csv"):
+        return t(f"history_file_{change.field.removesuffix('.csv')}", lang)
+    if f"col_{change.field}" not in STRINGS:
+        return change.field  # a column the catalogue does not name (yet) keeps its name
+    return t(f"col_{change.field}", lang)
+
+
+def _values(change: Change, lang: str, wording: Wording | None) -> tuple[str, str]:
+    if wording is None:
+        return change.old, change.new
+    if change.field in SHOWN:
+        return wording.row(change.field, change.old_row, lang), wording.row(change.field, change.new_row, lang)
+    if change.field.endswith(".csv"):
+        return change.old, change.new  # the record itself: its name
+    old, new = (wording.value("actors", change.field, value, lang) for value in (change.old, change.new))
+    return old, new
+
+
+def describe_history(changes: list[Change], lang: str, wording: Wording | None = None) -> tuple[str, pd.DataFrame]:
     """A record's history for its page: since when it is in the dataset, and a table of what changed after.
 
-    The table's columns are release, field (a column of actors.csv, or the file a linked row is in),
-    old value, new value and the source the change rests on.
+    The table's columns are release, field (a column of actors.csv, or the kind of row linked to it), old
+    value, new value and the source the change rests on. With `wording`, fields and values read in `lang`
+    (labels, names, titles); without, as the files hold them.
     """
     since = next(
         (c for c in reversed(changes) if c.field == ACTORS_FILE and c.new and not c.old),
@@ -264,10 +337,11 @@ def describe_history(changes: list[Change], lang: str) -> tuple[str, pd.DataFram
         intro = t("history_new", lang)
     if not later:
         intro += " " + t("history_no_change", lang)
-    table = pd.DataFrame(
-        [(_release_label(c, lang), c.field, c.old, c.new, c.sources[0] if c.sources else "") for c in later],
-        columns=["release", "field", "old", "new", "source"],
-    )
+    rows = []
+    for c in later:
+        label = _field_label(c, lang) if wording is not None else c.field
+        rows.append((_release_label(c, lang), label, *_values(c, lang, wording), c.sources[0] if c.sources else ""))
+    table = pd.DataFrame(rows, columns=["release", "field", "old", "new", "source"])
     return intro, table
 
 

@@ -121,7 +121,7 @@ if page:
 
         st.subheader(page.t("section_history"))
         history = ui.build_cached_record_history(str(dataset.data_dir), dataset.version, actor[C.ID])
-        since, changes = describe_history(history, lang)
+        since, changes = describe_history(history, lang, ui.build_cached_wording(dataset.version, dataset))
         st.caption(since)
         if len(changes):
             st.dataframe(

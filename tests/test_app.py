@@ -186,7 +186,22 @@ def test_actor_page_shows_the_records_history(lang, since):
     app = open_page("actor", {ACTOR: "cic-marseille", LANG: lang})
     assert since in texts(app)
     changes = next(frame.value for frame in app.dataframe if "field" in frame.value.columns)
-    assert {"site", "location_precision"} <= set(changes["field"])
+    # the fields read in the reader's language, not as the files' columns
+    assert {t("col_site", lang), t("col_location_precision", lang)} <= set(changes["field"])
+    assert not {"site", "location_precision"} & set(changes["field"])
+    assert not any(str(field).endswith(".csv") for field in changes["field"])
+
+
+def test_actor_page_history_reads_codes_as_labels_and_ids_as_names(real):
+    app = open_page("actor", {ACTOR: "innate-pharma", LANG: "fr"})
+    changes = next(frame.value for frame in app.dataframe if "field" in frame.value.columns)
+    deals = changes[changes["field"] == t("history_file_deals", "fr")]
+    assert len(deals)
+    ipo = real.taxonomy.label("deal_kinds", "ipo", "fr")
+    assert any(f" · {ipo} · " in text for text in deals["new"])
+    cells = " ".join(changes["old"].astype(str)) + " ".join(changes["new"].astype(str))
+    for code in ("phase_3", "out_licensed", "funding_round", " · ipo · ", "partner_of", "hia-laveran"):
+        assert code not in cells, code
 
 
 def test_actor_page_unknown_id_is_friendly():

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ecosystem.filters import FLAGS
+from ecosystem.history import ACTORS_FILE, LINKED_FILES, NOT_FACTS, RETIRED_VOCABULARIES
 from ecosystem.i18n import STRINGS
 from ecosystem.load import load_dataset
 from ecosystem.navigation import PAGES
@@ -47,9 +48,16 @@ def read_requests(tree: ast.AST) -> tuple[set[str], set[str], set[str]]:
 def expand(pattern: str) -> set[str]:
     """The keys an f-string pattern of the code can produce, from the names the code fills it with."""
     facets = load_dataset(DATA).schema.facets
+    actor_columns = [c for c in load_dataset(DATA).schema.columns("actors") if c not in NOT_FACTS]
     fillers = {
         "filter_{}": [*(facet.name for facet in facets), Q, FOUNDED, SCOPE, *FLAGS],
-        "col_{}": [facet.column for facet in facets],
+        # the facets' columns, and every column of a record its history may name (retired ones too)
+        "col_{}": [
+            *(facet.column for facet in facets),
+            *actor_columns,
+            *(column for _, column in RETIRED_VOCABULARIES),
+        ],
+        "history_file_{}": [name.removesuffix(".csv") for name in (ACTORS_FILE, *(f for f, *_ in LINKED_FILES))],
         "scene_{}": list(SCENES),
         "scene_{}_lead": list(SCENES),
     }

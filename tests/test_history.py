@@ -8,18 +8,25 @@ import pytest
 
 from ecosystem.history import (
     ACTORS_FILE,
+    DEALS_FILE,
     MILESTONES_FILE,
+    PROGRAMMES_FILE,
     RELATIONS_FILE,
+    Change,
     Package,
     archive_release,
     build_record_history,
+    build_wording,
     describe_history,
     diff_record,
     list_archives,
     load_history,
     read_archive,
 )
+from ecosystem.i18n import t
 from ecosystem.release import load_release
+from ecosystem.schema import VocabularyColumn
+from ecosystem.taxonomy import Taxonomy
 from ecosystem.ui.cache import build_cached_record_history, load_cached_history
 from tests.conftest import DATA, MINI
 
@@ -209,3 +216,94 @@ def test_the_app_keeps_one_shared_history_and_an_actor_s_changes_per_version():
     assert [package.version for package in first] == [package.version for package in load_history(MINI)]
     actor = "beta-bio"
     assert build_cached_record_history(str(MINI), version, actor) == build_record_history(load_history(MINI), actor)
+
+
+def _labels(**items):
+    return {item: {"label_en": en, "label_fr": fr} for item, (en, fr) in items.items()}
+
+
+WORDING = build_wording(
+    [
+        VocabularyColumn("actors", "type", "types", False),
+        VocabularyColumn("actors", "therapeutic_areas", "areas", True),
+        VocabularyColumn("relations", "kind", "relation_kinds", False),
+        VocabularyColumn("deals", "kind", "deal_kinds", False),
+        VocabularyColumn("programmes", "phase", "stages", False),
+        VocabularyColumn("programmes", "status", "programme_statuses", False),
+    ],
+    Taxonomy(
+        {
+            "types": _labels(biotech=("Biotech", "Biotech FR")),
+            "areas": _labels(oncology=("Cancers", "Cancers FR"), infectious=("Infections", "Infections FR")),
+            "relation_kinds": _labels(spin_off_of=("Spin-off of", "Essaimage de")),
+            "deal_kinds": _labels(ipo=("Listing", "Introduction en bourse")),
+            "stages": _labels(phase_3=("Phase 3", "Phase 3 FR")),
+            "programme_statuses": _labels(active=("Active", "En cours")),
+        }
+    ),
+    {"a": "Alpha", "b": "Beta"},
+)
+DEAL = {"id": "a-ipo", "actor_id": "a", "date": "2006", "kind": "ipo", "title_en": "Listed", "title_fr": "Cotée"}
+PROGRAMME = {"id": "p1", "actor_id": "a", "name": "alphamab", "phase": "phase_3", "status": "active"}
+
+
+def change(field, old="", new="", old_row=None, new_row=None):
+    return Change("2", "2026-02-01", True, field, old, new, ("https://one.example",), old_row, new_row)
+
+
+@pytest.mark.parametrize(
+    ("item", "lang", "expected"),
+    [
+        pytest.param(change("type", "biotech", ""), "fr", (t("col_type", "fr"), "Biotech FR", ""), id="a vocabulary"),
+        pytest.param(
+            change("therapeutic_areas", "oncology", "oncology;infectious"),
+            "en",
+            (t("col_therapeutic_areas", "en"), "Cancers", "Cancers, Infections"),
+            id="several items",
+        ),
+        pytest.param(
+            change("type", "", "unknown_kind"), "en", (t("col_type", "en"), "", "unknown_kind"), id="unknown id"
+        ),
+        pytest.param(change("stage", "phase_3", ""), "fr", (t("col_stage", "fr"), "Phase 3 FR", ""), id="retired"),
+        pytest.param(change("city", "Aix", "Arles"), "fr", (t("col_city", "fr"), "Aix", "Arles"), id="plain text"),
+        pytest.param(change("colour", "red", "blue"), "fr", ("colour", "red", "blue"), id="a column no one names"),
+        pytest.param(
+            change(RELATIONS_FILE, new_row=LINK),
+            "fr",
+            (t("history_file_relations", "fr"), "", "Alpha · Essaimage de · Beta · 2001"),
+            id="a link: names and kind",
+        ),
+        pytest.param(
+            change(DEALS_FILE, new_row=DEAL),
+            "fr",
+            (t("history_file_deals", "fr"), "", "2006 · Introduction en bourse · Cotée"),
+            id="a deal's French title",
+        ),
+        pytest.param(
+            change(DEALS_FILE, old_row={**DEAL, "title_fr": ""}),
+            "fr",
+            (t("history_file_deals", "fr"), "2006 · Introduction en bourse · Listed", ""),
+            id="no French title: the English one",
+        ),
+        pytest.param(
+            change(MILESTONES_FILE, old_row=EVENT, new_row={**EVENT, "title_en": "Set up"}),
+            "en",
+            (t("history_file_milestones", "en"), "2020 · founded · Founded", "2020 · founded · Set up"),
+            id="a kind with no label",
+        ),
+        pytest.param(
+            change(PROGRAMMES_FILE, new_row=PROGRAMME),
+            "en",
+            (t("history_file_programmes", "en"), "", "alphamab · Phase 3 · Active"),
+            id="a programme",
+        ),
+    ],
+)
+def test_a_change_reads_in_the_readers_language(item, lang, expected):
+    _, table = describe_history([item], lang, WORDING)
+    assert tuple(table.loc[0, ["field", "old", "new"]]) == expected
+
+
+def test_without_wording_the_history_shows_the_files_words():
+    _, table = describe_history([change(DEALS_FILE, "", "2006 · ipo · Listed", None, DEAL)], "fr")
+    assert tuple(table.loc[0, ["field", "new"]]) == (DEALS_FILE, "2006 · ipo · Listed")

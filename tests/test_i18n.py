@@ -11,6 +11,8 @@ from ecosystem.urlstate import LANGS
 # Keys whose text is a name, the same in both languages.
 SAME_IN_BOTH = {
     "fact_mib",  # "Marseille Immunology Biocluster", the cluster's own name
+    "col_lat",  # "Latitude", the same word
+    "col_lon",  # "Longitude", the same word
 }
 
 

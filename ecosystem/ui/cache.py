@@ -18,7 +18,7 @@ from ..config import resolve_data_dir
 from ..datacache import validate_with_cache
 from ..filters import Filters, count_facet, count_scope, filter_ids
 from ..goals import GoalsView, build_goals_view, load_goals
-from ..history import Change, Package, build_record_history, load_history
+from ..history import Change, Package, Wording, build_record_history, build_wording, load_history
 from ..load import DataError, Dataset, load_dataset
 from ..maps import View, build_actor_map_spec, build_marker_index, choose_map_view
 from ..markers import MarkerData, MarkerIndex, select_marker_data
@@ -118,6 +118,13 @@ def load_cached_history(data_dir: str, version: str) -> list[Package]:
 def build_cached_record_history(data_dir: str, version: str, actor: str) -> list[Change]:
     """One actor's changes from release to release, once per data version."""
     return build_record_history(load_cached_history(data_dir, version), actor)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def build_cached_wording(version: str, _dataset: Dataset) -> Wording:
+    """How a record's history reads (labels, names), once per data version; shared, never copied."""
+    names = {str(actor): str(name) for actor, name in _dataset.actors[C.NAME].items()}
+    return build_wording(_dataset.schema.vocabulary_columns, _dataset.taxonomy, names)
 
 
 @st.cache_data(show_spinner=False)
