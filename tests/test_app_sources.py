@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from ecosystem.history import archive_release
+from ecosystem.i18n import t
 from tests.conftest import MINI
 from tests.test_app import open_page
 from tests.tiny import rewrite_rows
@@ -89,7 +90,7 @@ def test_the_history_shows_a_change_made_between_two_releases(tmp_path, monkeypa
     monkeypatch.setenv("ECOSYSTEM_DATA_DIR", str(data))
     app = open_page("actor", {ACTOR: "beta-bio", LANG: "en"})
     changes = next(frame.value for frame in app.dataframe if "field" in frame.value.columns)
-    row = changes[changes["field"] == "founded"].iloc[0]
+    row = changes[changes["field"] == t("col_founded", "en")].iloc[0]
     assert (row["old"], row["new"], row["source"]) == ("1999", "1998", "https://registry.example/beta")
     assert row["release"] == "0.2.0 (15 November 2026)"
     assert "In the dataset since release 0.1.0" in " ".join(caption.value for caption in app.caption)
