@@ -245,7 +245,9 @@ def open_map_first(params: dict[str, str] | None = None) -> AppTest:
 def test_a_first_visit_to_the_map_draws_the_filters_after_the_map(trigger):
     """The first run asks the map to report its drawing and leaves the sidebar empty; the next run draws it all."""
     app = open_map_first({TYPE: "biotech", LANG: "en"})
-    assert read_map_spec(app)["reportDrawn"] is True
+    token = read_map_spec(app)["reportDrawn"]
+    assert isinstance(token, str)
+    assert len(token) >= 8
     assert not app.sidebar.text_input
     assert not app.sidebar.multiselect
     assert app.title[0].value == "Map"
@@ -257,6 +259,13 @@ def test_a_first_visit_to_the_map_draws_the_filters_after_the_map(trigger):
     assert app.sidebar.text_input(key="filter_q").value == ""
     assert "reportDrawn" not in read_map_spec(app)
     assert url(app) == {TYPE: "biotech", LANG: "en"}
+
+
+def test_each_session_asks_the_open_map_with_a_token_of_its_own():
+    """A session moved to another server starts afresh: its first run must not send the map the same data as
+    the lost session's first run did, or the open map would not report again and the filters would not come."""
+    first, second = (read_map_spec(open_map_first({LANG: "en"}))["reportDrawn"] for _ in range(2))
+    assert first != second
 
 
 def test_only_a_sessions_first_run_waits_for_the_map():

@@ -1,6 +1,7 @@
 """The map in the page: a Streamlit component that draws a spec from `maps.build_map_spec`, and its clicks."""
 
 import functools
+import secrets
 from collections.abc import Mapping
 
 import streamlit as st
@@ -14,6 +15,7 @@ from .page import Page
 from .state import update_state
 
 MAP_FIT_KEY = "map_fit_all"
+REPORT_TOKEN_KEY = "map_report_token"
 # Leaflet's own stylesheet arrives with the map; this only keeps its panes under Streamlit's menus.
 MAP_COMPONENT_CSS = ".ecosystem-map { position: relative; z-index: 0; width: 100%; }"
 
@@ -58,8 +60,17 @@ def show_map(spec: dict, key: str, dataset: Dataset | None = None, *, report_dra
     # A map sized in CSS (it follows the window) makes the component as tall as its content.
     height = spec["height"] if isinstance(spec["height"], int) else "content"
     if report_drawn:
-        spec = {**spec, "reportDrawn": True}  # a change of data: a map already open reports too
+        # The session's own token, not just true: a map already open gets data it has not seen, and reports
+        # again, even when the session it last reported to (on a server since lost) asked the same.
+        spec = {**spec, "reportDrawn": _session_token()}
     _map_component()(key=key, data=spec, height=height, **callbacks)
+
+
+def _session_token() -> str:
+    """A random token, one per session: two sessions' first runs never send the map the same data."""
+    if REPORT_TOKEN_KEY not in st.session_state:
+        st.session_state[REPORT_TOKEN_KEY] = secrets.token_urlsafe(8)
+    return st.session_state[REPORT_TOKEN_KEY]
 
 
 def _select_clicked(key: str, dataset: Dataset) -> None:

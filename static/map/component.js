@@ -14,7 +14,8 @@
    backdrop: {outlinesUrl, labels, options}              see backdrop.js
    rows:     JSON text of the marker rows; options: their options   see markers.js
    clickable: whether a click on a marker is sent back
-   reportDrawn: whether to send back "drawn" once the markers are painted (or the scripts failed)
+   reportDrawn: when set (a token of the session), send back "drawn" once the markers are painted (or the
+             scripts failed)
  }
  The legend is drawn under the map, outside it, so that it never covers a
  marker; it starts folded on a small screen.
@@ -155,7 +156,8 @@ export default function (component) {
     })
     .then(() => {
       // After the next frame: the markers are on screen before the page runs again.
-      if (data.reportDrawn) requestAnimationFrame(() => setTimeout(() => setTriggerValue("drawn", true), 0));
+      // The session's token as the value: a report to a new session is never taken for one already sent.
+      if (data.reportDrawn) requestAnimationFrame(() => setTimeout(() => setTriggerValue("drawn", data.reportDrawn), 0));
     });
   // Called when the element leaves the page (and sometimes between two reruns): free the map only once it is gone.
   return () =>
