@@ -53,6 +53,9 @@ def page_setup(*, sidebar_later: bool = False) -> Page | None:
     )
     if embedded:
         st.html(EMBED_CSS)
+    elif page.waits_for_map:
+        # The sidebar's place, sent before the page's map: the map is never drawn wider than it will stay.
+        st.sidebar.empty()
     elif not sidebar_later:
         render_sidebar(page)
     render_notices(state.lang, read_ignored(), validate_cached(dataset.data_dir))
@@ -62,12 +65,12 @@ def page_setup(*, sidebar_later: bool = False) -> Page | None:
 def render_sidebar(page: Page) -> None:
     """The menu, the language, the filters and the provenance, from the page's view state.
 
-    While the sidebar waits for the page's map, an empty placeholder: the
-    sidebar takes its place from the first paint (the map does not narrow
-    when the widgets come), and no widget's script competes with the map's.
+    While the sidebar waits for the page's map, nothing: `page_setup` has sent
+    an empty placeholder before the page's own elements, so the sidebar takes
+    its place from the first paint (the map does not narrow when the widgets
+    come), and no widget's script competes with the map's.
     """
     if page.waits_for_map:
-        st.sidebar.empty()
         return
     render_menu(page.dataset, page.state)
     render_language(page.dataset, page.state)
