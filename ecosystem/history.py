@@ -13,7 +13,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from .problems import (
     SOURCES_FILE,
 )
 from .release import load_release, write_zip, zip_name
+from .schema import VocabularyColumn
 from .taxonomy import Taxonomy
 from .vocabularies import STAGES
 
@@ -50,8 +51,13 @@ LINKED_FILES = (
 )
 # Columns whose values are actors' ids: a reader sees their names.
 ACTOR_ID_COLUMNS = frozenset({C.SOURCE_ID, C.TARGET_ID})
-# Columns the descriptor no longer declares, kept in older releases: their vocabulary, to show their labels.
-RETIRED_VOCABULARIES = {("actors", "stage"): (STAGES, False)}
+# The actors' resource, whose columns a record's own changes name.
+ACTORS = ACTORS_FILE.removesuffix(".csv")
+# Columns of actors.csv in older releases that the descriptor no longer declares (the stage is now derived
+# from programmes.csv): their vocabulary, so their values still read as labels.
+RETIRED_VOCABULARIES = {(ACTORS, C.STAGE): (STAGES, False)}
+# The columns each linked file's rows are shown by.
+SHOWN = {name: shown for name, _, _, shown in LINKED_FILES}
 
 
 @dataclass(frozen=True)
@@ -289,10 +295,9 @@ class Wording:
         return " · ".join(parts)
 
 
-SHOWN = {name: shown for name, _, _, shown in LINKED_FILES}
-
-
-def build_wording(schema_vocabularies, taxonomy: Taxonomy, names: Mapping[str, str]) -> Wording:
+def build_wording(
+    schema_vocabularies: Iterable[VocabularyColumn], taxonomy: Taxonomy, names: Mapping[str, str]
+) -> Wording:
     """The wording of a dataset: `schema_vocabularies` are the descriptor's `VocabularyColumn`s."""
     vocabularies = {(v.resource, v.column): (v.vocabulary, v.multi) for v in schema_vocabularies}
     return Wording(taxonomy, vocabularies, names)
@@ -313,7 +318,7 @@ def _values(change: Change, lang: str, wording: Wording | None) -> tuple[str, st
         return wording.row(change.field, change.old_row, lang), wording.row(change.field, change.new_row, lang)
     if change.field.endswith(".csv"):
         return change.old, change.new  # the record itself: its name
-    old, new = (wording.value("actors", change.field, value, lang) for value in (change.old, change.new))
+    old, new = (wording.value(ACTORS, change.field, value, lang) for value in (change.old, change.new))
     return old, new
 
 
